@@ -1,0 +1,6 @@
+// Entry point loaded by the dynamic-provider plugin (`require("pulumi-bailian/provider")`).
+// Each resource kind's module registers its implementation when imported here.
+export { implementation } from "./registry";
+export { resolveConnection, CONFIG_KEYS } from "./config";
+export type { ConnectionInputs } from "./config";
+export * from "./client";
