@@ -182,6 +182,14 @@ export interface RetrieveRequest {
   EnableRewrite?: boolean;
   RerankTopN?: number;
   RerankMinScore?: number;
+  SaveRetrieverHistory?: boolean;
+  Rerank?: { ModelName: string; RerankMode?: string; RerankInstruct?: string }[];
+  Rewrite?: { ModelName: string }[];
+  /** AND-ed groups of field-to-value conditions. */
+  SearchFilters?: Record<string, string>[];
+  QueryHistory?: { role: string; content: string }[];
+  /** Image URLs; sent as one comma-separated string, not as JSON. */
+  Images?: string[];
 }
 export interface RetrieveNode {
   Text: string;
@@ -202,6 +210,29 @@ export interface AddCategoryRequest {
 export interface AddCategoryData {
   CategoryId: string;
   CategoryName: string;
+}
+
+// ---- ListCategory: POST /{WorkspaceId}/datacenter/categories, form body ----
+export interface ListCategoryRequest {
+  CategoryType: "UNSTRUCTURED";
+  CategoryName?: string;
+  ParentCategoryId?: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface CategorySummary {
+  CategoryId: string;
+  CategoryName: string;
+  CategoryType: string;
+  IsDefault: boolean;
+  ParentCategoryId?: string;
+}
+export interface ListCategoryData {
+  CategoryList: CategorySummary[];
+  HasNext: boolean;
+  MaxResults: number;
+  NextToken: string;
+  TotalCount: number;
 }
 
 // ---- ApplyFileUploadLease: POST /{WorkspaceId}/datacenter/category/{CategoryId}, form body ----
@@ -230,6 +261,8 @@ export interface AddFileRequest {
   CategoryId: string;
   CategoryType?: "UNSTRUCTURED" | "SESSION_FILE";
   Tags?: string[];
+  ParserConfig?: { ModelName?: string; ModelPrompt?: string };
+  OriginalFileUrl?: string;
 }
 export interface AddFileData {
   FileId: string;
@@ -260,6 +293,7 @@ export interface DeleteFileData {
 export interface ListFileRequest {
   CategoryId: string;
   FileName?: string;
+  FileIds?: string[];
   MaxResults?: number;
   NextToken?: string;
 }
