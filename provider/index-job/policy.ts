@@ -1,0 +1,35 @@
+import type { IndexJobStatus } from "../client/types";
+import type { DocumentCounts, IndexJobInputs } from "./types";
+
+/** Decides whether the index counts as ready under the failOn policy, with the reason when not. */
+export function evaluatePolicy(
+  inputs: Pick<IndexJobInputs, "failOn" | "maxFailedRatio">,
+  jobStatus: IndexJobStatus,
+  counts: DocumentCounts,
+): { ready: true } | { ready: false; reason: string } {
+  if (jobStatus === "FAILED") {
+    return { ready: false, reason: "the job ended FAILED" };
+  }
+  if (jobStatus !== "COMPLETED") {
+    return { ready: false, reason: `the job is still ${jobStatus}` };
+  }
+  if (inputs.failOn === "any-document-error" && counts.failed > 0) {
+    return {
+      ready: false,
+      reason: `${counts.failed} of ${counts.total} documents failed and failOn is "any-document-error"`,
+    };
+  }
+  if (inputs.failOn === "failed-ratio") {
+    const ratio = counts.total === 0 ? 0 : counts.failed / counts.total;
+    const allowed = inputs.maxFailedRatio ?? 0;
+    if (ratio > allowed) {
+      return {
+        ready: false,
+        reason:
+          `${counts.failed} of ${counts.total} documents failed, a ratio of ${ratio.toFixed(3)}, ` +
+          `above maxFailedRatio ${allowed}`,
+      };
+    }
+  }
+  return { ready: true };
+}

@@ -1,0 +1,4 @@
+import { registerImplementation } from "../registry";
+import { indexJobProvider } from "./provider";
+
+registerImplementation("IndexJob", indexJobProvider);
