@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { startEmulator } from "./index";
+import type { Emulator, EmulatorOptions } from "./types";
+
+const USAGE = `Usage: bailian-emulator [options]
+
+Starts a local emulator of the Bailian (Model Studio) knowledge-base API on 127.0.0.1 and
+prints the environment variables that point a client at it.
+
+Options:
+  --port N                 TCP port to listen on (default 8089; 0 picks a free port)
+  --state FILE             JSON file that keeps indices, files and jobs across restarts
+  --time-scale X           simulated seconds per real second (default 1; at 60 a 5 min job takes 5 s)
+  --access-key-id ID       AccessKey id to accept (default: generated)
+  --access-key-secret S    AccessKey secret to accept (default: generated)
+  --workspace-id ID        workspace id (default: generated, or the first one in the state file)
+  --no-rate-limits         turn off the per-operation rate limits
+  --help                   show this help
+`;
+
+/** Raised for a bad command line; the message names the flag, the value and the fix. */
+class UsageError extends Error {}
+
+export function parseCommandLine(argv: string[]): EmulatorOptions | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: "string" },
+        state: { type: "string" },
+        "time-scale": { type: "string" },
+        "access-key-id": { type: "string" },
+        "access-key-secret": { type: "string" },
+        "workspace-id": { type: "string" },
+        "no-rate-limits": { type: "boolean" },
+        help: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(
+      `${(error as Error).message.replace(/\.$/, "")}. Run bailian-emulator --help for the options.`,
+    );
+  }
+
+  const values = parsed.values;
+  if (values.help) {
+    return "help";
+  }
+
+  const port = values.port === undefined ? 8089 : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? "0") || port > 65535) {
+    throw new UsageError(`--port ${values.port} is invalid; use a whole number from 0 to 65535.`);
+  }
+
+  const timeScale = values["time-scale"] === undefined ? 1 : Number(values["time-scale"]);
+  if (!Number.isFinite(timeScale) || timeScale <= 0) {
+    throw new UsageError(
+      `--time-scale ${values["time-scale"]} is invalid; use a positive number such as 1 or 60.`,
+    );
+  }
+
+  const workspaceId = values["workspace-id"];
+  if (workspaceId !== undefined && !/^[A-Za-z0-9._~-]+$/.test(workspaceId)) {
+    throw new UsageError(
+      `--workspace-id ${workspaceId} is invalid; use letters, digits, ., _, ~ or -.`,
+    );
+  }
+  if ((values["access-key-id"] === undefined) !== (values["access-key-secret"] === undefined)) {
+    throw new UsageError(
+      "--access-key-id and --access-key-secret must be given together; pass both or neither.",
+    );
+  }
+
+  return {
+    port,
+    stateFile: values.state,
+    timeScale,
+    accessKeyId: values["access-key-id"],
+    accessKeySecret: values["access-key-secret"],
+    workspaceId,
+    rateLimits: !values["no-rate-limits"],
+  };
+}
+
+/** Output streams of the CLI; tests pass their own. */
+export interface CliOutput {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/**
+ * Runs the CLI: returns the exit code when it stops at once (help, bad flags) or the running
+ * emulator after printing its environment variables.
+ */
+export async function runCli(argv: string[], output: CliOutput): Promise<number | Emulator> {
+  let options;
+  try {
+    options = parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.err(`bailian-emulator: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === "help") {
+    output.out(USAGE);
+    return 0;
+  }
+  const emulator = await startEmulator({
+    ...options,
+    log: (line) => output.out(`${new Date().toISOString()} ${line}\n`),
+  });
+  // The secret printed here is a credential of this local emulator only.
+  for (const [name, value] of Object.entries(emulator.env)) {
+    output.out(`${name}=${value}\n`);
+  }
+  return emulator;
+}
+
+async function main(): Promise<void> {
+  const output: CliOutput = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  };
+  const result = await runCli(process.argv.slice(2), output);
+  if (typeof result === "number") {
+    process.exitCode = result;
+    return;
+  }
+  const stop = (signal: string) => {
+    output.out(`${new Date().toISOString()} ${signal} received, closing the emulator\n`);
+    result.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        output.err(`bailian-emulator: close failed: ${error.message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    process.stderr.write(`bailian-emulator: failed to start: ${error.message}\n`);
+    process.exit(1);
+  });
+}
