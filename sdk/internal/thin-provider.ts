@@ -2,11 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** Resource kinds whose implementation lives in `pulumi-bailian/provider`. */
 export type ResourceKind =
-  | "IndexJob"
-  | "KnowledgeBase"
-  | "Category"
-  | "DataCenterFile"
-  | "RetrievalCheck";
+  "IndexJob" | "KnowledgeBase" | "Category" | "DataCenterFile" | "RetrievalCheck";
 
 /**
  * Creates the provider object that Pulumi serializes into each resource's `__provider` property.
@@ -17,10 +13,18 @@ export type ResourceKind =
  * does, so existing resources are read, updated and deleted by the installed version.
  */
 export function thinProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  const load = (): pulumi.dynamic.ResourceProvider =>
-    // The plugin resolves this from the program's folder, where the package is installed.
+  const load = (): pulumi.dynamic.ResourceProvider => {
+    // The plugin evaluates this text as a module without a file name, so a bare require() could
+    // not use Node's self-reference. A require() rooted in the program's folder (the plugin's
+    // working directory) finds the package in that project's node_modules, or by self-reference
+    // when the program lives inside this package, as its examples do.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require("pulumi-bailian/provider").implementation(kind);
+    const nodeModule = require("node:module") as typeof import("node:module");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nodePath = require("node:path") as typeof import("node:path");
+    const requireFromProgram = nodeModule.createRequire(nodePath.join(process.cwd(), "index.js"));
+    return requireFromProgram("pulumi-bailian/provider").implementation(kind);
+  };
 
   return {
     async configure(request) {
