@@ -136,7 +136,7 @@ describe("IndexJob in a program", () => {
     expect(typeof text).toBe("string");
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(20 * 1024);
     expect(text).toContain("IndexJob");
-    expect(text).toContain('require("pulumi-bailian/provider")');
+    expect(text).toContain('requireFromProgram("pulumi-bailian/provider")');
     for (const secret of [ENV_SECRET, CONFIG_SECRET, ENV_TOKEN, "config-key-id"]) {
       expect(text).not.toContain(secret);
     }

@@ -1,0 +1,139 @@
+// Inputs of the DataCenterFile resource, their defaults and their checks.
+import type { ConnectionInputs } from "../config";
+import {
+  CheckFailures,
+  checkBoolean,
+  checkId,
+  checkNumber,
+  checkString,
+  containsUnknown,
+  describeValue,
+  checkConnection,
+} from "../validation";
+import { usesLoopbackEndpoint } from "./connection";
+
+/** Inputs of a DataCenterFile after `check`. */
+export interface DataCenterFileInputs {
+  workspaceId: string;
+  /** Absolute path of the local file, read when the file is uploaded. */
+  path: string;
+  /** Name the file gets in Bailian; the SDK sets it to the path's last segment. */
+  fileName: string;
+  /** Hex MD5 of the file's bytes, computed when the program ran. */
+  md5: string;
+  sizeInBytes: number;
+  categoryId: string;
+  parser: string;
+  tags?: string[];
+  parseTimeoutSeconds: number;
+  pollIntervalSeconds: number;
+  /** Id of an existing file to adopt instead of uploading one. */
+  existingFileId?: string;
+  /** Whether destroy deletes the file; defaults to false for an adopted file, else true. */
+  deleteOnDestroy?: boolean;
+  connection?: ConnectionInputs;
+}
+
+/**
+ * File types ApplyFileUploadLease accepts, as its API reference lists them.
+ * NOTE: the Model Studio console accepts more types; extend this list once the API does.
+ */
+export const ACCEPTED_EXTENSIONS = ["pdf", "doc", "docx", "md", "txt", "ppt", "pptx"] as const;
+
+export const FILE_DEFAULTS = {
+  categoryId: "default",
+  parser: "DASHSCOPE_DOCMIND",
+  parseTimeoutSeconds: 3600,
+  pollIntervalSeconds: 15,
+} as const;
+
+/** DescribeFile's API reference requests at least 15 s between calls. */
+const CLOUD_MIN_POLL_SECONDS = 15;
+/** Against a loopback endpoint (the emulator), polls may be this frequent. */
+const LOOPBACK_MIN_POLL_SECONDS = 0.01;
+const MAX_FILE_BYTES = 100_000_000;
+const MAX_TAGS = 10;
+
+function checkFileName(failures: CheckFailures, value: unknown): void {
+  if (!checkString(failures, "fileName", value, { required: true, minLength: 4, maxLength: 128 })) {
+    return;
+  }
+  if (typeof value !== "string" || containsUnknown(value)) {
+    return;
+  }
+  const extension = value.includes(".") ? value.split(".").pop()!.toLowerCase() : "";
+  if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) {
+    failures.add(
+      "fileName",
+      `fileName is ${describeValue(value)}; Bailian accepts files ending in ` +
+        `${ACCEPTED_EXTENSIONS.map((e) => "." + e).join(", ")}, so convert the file or rename it`,
+    );
+  }
+}
+
+function checkTags(failures: CheckFailures, value: unknown): void {
+  if (value === undefined || containsUnknown(value)) {
+    return;
+  }
+  if (!Array.isArray(value) || value.some((tag) => typeof tag !== "string" || tag === "")) {
+    failures.add("tags", `tags is ${describeValue(value)}; set a list of non-empty strings`);
+    return;
+  }
+  if (value.length > MAX_TAGS) {
+    failures.add("tags", `tags has ${value.length} entries; Bailian allows at most ${MAX_TAGS}`);
+  }
+}
+
+function checkPolling(failures: CheckFailures, news: Record<string, unknown>): void {
+  // An endpoint unknown during a preview is checked by the check that runs before the update.
+  const connection = news.connection as ConnectionInputs | undefined;
+  const loopback = containsUnknown(connection) || usesLoopbackEndpoint(connection);
+  const min = loopback ? LOOPBACK_MIN_POLL_SECONDS : CLOUD_MIN_POLL_SECONDS;
+  const because = loopback
+    ? undefined
+    : `DescribeFile's API reference requests at least ${CLOUD_MIN_POLL_SECONDS} s between calls`;
+  checkNumber(failures, "pollIntervalSeconds", news.pollIntervalSeconds, {
+    min,
+    max: 3600,
+    because,
+  });
+  checkNumber(failures, "parseTimeoutSeconds", news.parseTimeoutSeconds, {
+    min: 1,
+    max: 7 * 24 * 3600,
+  });
+}
+
+/** Checks every input and returns the inputs with defaults filled in. */
+export function checkDataCenterFile(news: Record<string, unknown>): {
+  inputs: Record<string, unknown>;
+  failures: CheckFailures;
+} {
+  const failures = new CheckFailures();
+  checkId(failures, "workspaceId", news.workspaceId);
+  checkString(failures, "path", news.path, { required: true });
+  checkFileName(failures, news.fileName);
+  checkString(failures, "md5", news.md5, {
+    required: true,
+    pattern: /^[0-9a-f]{32}$/,
+    patternText: "32 lower-case hex digits (the SDK computes it from the file)",
+  });
+  if (news.sizeInBytes === undefined) {
+    failures.add("sizeInBytes", "sizeInBytes is missing; set the file's size in bytes");
+  }
+  checkNumber(failures, "sizeInBytes", news.sizeInBytes, {
+    min: 1,
+    max: MAX_FILE_BYTES,
+    integer: true,
+    because: `Bailian accepts files of 1 to ${MAX_FILE_BYTES} bytes`,
+  });
+  checkId(failures, "categoryId", news.categoryId, false);
+  checkString(failures, "parser", news.parser, { minLength: 1 });
+  checkTags(failures, news.tags);
+  checkPolling(failures, news);
+  checkId(failures, "existingFileId", news.existingFileId, false);
+  checkBoolean(failures, "deleteOnDestroy", news.deleteOnDestroy);
+  checkConnection(failures, news.connection);
+
+  const defined = Object.fromEntries(Object.entries(news).filter(([, v]) => v !== undefined));
+  return { inputs: { ...FILE_DEFAULTS, ...defined }, failures };
+}

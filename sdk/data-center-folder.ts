@@ -1,0 +1,108 @@
+import { readdirSync } from "node:fs";
+import * as nodePath from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type { ConnectionInputs } from "../provider/config";
+import { ACCEPTED_EXTENSIONS } from "../provider/resources/data-center-file-inputs";
+import { DataCenterFile } from "./data-center-file";
+
+/** Arguments of a {@link DataCenterFolder}. */
+export interface DataCenterFolderArgs {
+  /** Workspace whose data center receives the files, such as `llm-abc123`. */
+  workspaceId: pulumi.Input<string>;
+  /** Local folder, relative to the program's folder or absolute; read when the program runs. */
+  folder: string;
+  /**
+   * File extensions to upload, without the dot and case-insensitive; defaults to the types
+   * ApplyFileUploadLease accepts: pdf, doc, docx, md, txt, ppt, pptx.
+   */
+  extensions?: string[];
+  /** Whether files in subfolders are uploaded too; default true. Hidden entries are skipped. */
+  recursive?: boolean;
+  /** Data-center category for every file; default `default`. */
+  categoryId?: pulumi.Input<string>;
+  parser?: pulumi.Input<string>;
+  tags?: pulumi.Input<pulumi.Input<string>[]>;
+  parseTimeoutSeconds?: pulumi.Input<number>;
+  pollIntervalSeconds?: pulumi.Input<number>;
+  connection?: pulumi.Input<ConnectionInputs>;
+}
+
+/** Lists the matching files under `root` as sorted paths relative to it, with `/` separators. */
+export function listFolderFiles(
+  root: string,
+  extensions: readonly string[],
+  recursive: boolean,
+): string[] {
+  const accepted = new Set(
+    extensions.map((extension) => extension.replace(/^\./, "").toLowerCase()),
+  );
+  const found: string[] = [];
+  const visit = (relative: string): void => {
+    const entries = readdirSync(nodePath.join(root, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) {
+        continue;
+      }
+      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && recursive) {
+        visit(child);
+      } else if (
+        entry.isFile() &&
+        accepted.has(nodePath.extname(entry.name).slice(1).toLowerCase())
+      ) {
+        found.push(child);
+      }
+    }
+  };
+  visit("");
+  return found.sort();
+}
+
+/**
+ * Uploads every matching file of a local folder to a Bailian data center, one
+ * {@link DataCenterFile} per file. Each child is named after its path relative to the folder, so
+ * adding, changing or removing one file creates, replaces or deletes only that file's resource.
+ */
+export class DataCenterFolder extends pulumi.ComponentResource {
+  /** The file ids, ordered by relative path. */
+  public readonly fileIds: pulumi.Output<string[]>;
+  /** File id by relative path (with `/` separators). */
+  public readonly files: pulumi.Output<Record<string, string>>;
+  /** The child resources by relative path. */
+  public readonly children: Record<string, DataCenterFile>;
+
+  constructor(name: string, args: DataCenterFolderArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("bailian:index:DataCenterFolder", name, {}, opts);
+
+    const root = nodePath.resolve(args.folder);
+    const extensions = args.extensions ?? [...ACCEPTED_EXTENSIONS];
+    const relativePaths = listFolderFiles(root, extensions, args.recursive ?? true);
+
+    this.children = {};
+    for (const relativePath of relativePaths) {
+      this.children[relativePath] = new DataCenterFile(
+        `${name}/${relativePath}`,
+        {
+          workspaceId: args.workspaceId,
+          path: nodePath.join(root, relativePath),
+          categoryId: args.categoryId,
+          parser: args.parser,
+          tags: args.tags,
+          parseTimeoutSeconds: args.parseTimeoutSeconds,
+          pollIntervalSeconds: args.pollIntervalSeconds,
+          connection: args.connection,
+        },
+        { parent: this },
+      );
+    }
+
+    const ids = relativePaths.map((relativePath) => this.children[relativePath].fileId);
+    this.fileIds = pulumi.all(ids);
+    this.files = pulumi
+      .all(ids)
+      .apply((values) =>
+        Object.fromEntries(relativePaths.map((relativePath, i) => [relativePath, values[i]])),
+      );
+    this.registerOutputs({ fileIds: this.fileIds, files: this.files });
+  }
+}
