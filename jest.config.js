@@ -14,6 +14,7 @@ module.exports = {
     "^pulumi-bailian/provider$": "<rootDir>/provider/index.ts",
     "^pulumi-bailian/emulator$": "<rootDir>/emulator/index.ts",
   },
+  reporters: ["default", "<rootDir>/tests/summary-reporter.js"],
   testTimeout: 120000,
   maxWorkers: 2,
 };
