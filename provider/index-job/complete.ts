@@ -61,7 +61,9 @@ export async function awaitJob(run: JobRun, options: WaitForJobOptions): Promise
     }
 
     const finishedAt = new Date().toISOString();
-    const job = await run.api.jobDocuments(run.jobId);
+    // The expected count lets a job of thousands of documents be fetched with one call.
+    const expectedCount = options.expectedTotal ?? outcome.last?.progress?.total;
+    const job = await run.api.jobDocuments(run.jobId, expectedCount);
     lastStatus = job.status;
     warnOnOddResult(run.jobId, job.status, job.documents);
     const documents = mergeDocuments(run.earlierDocuments, job.documents.map(fromJobDocument));
@@ -84,7 +86,11 @@ function warnOnOddResult(
   documents: { Status: string }[],
 ): void {
   const reporter = new ProgressReporter(`index job ${jobId}`);
-  if (documents.length === 0) {
+  // A build over an empty category is the usual way to start an empty knowledge base, so an
+  // empty COMPLETED job is only noted; an empty FAILED job points at the index's sources.
+  if (documents.length === 0 && status === "COMPLETED") {
+    reporter.note("the job COMPLETED with no documents, because the index's sources hold none");
+  } else if (documents.length === 0) {
     reporter.warn(`the job ended ${status} with no documents; check the sources of the index`);
   }
   if (documents.some((document) => document.Status === "RUNNING")) {

@@ -25,11 +25,11 @@ export function setProgressLog(log: ProgressLog | undefined): ProgressLog {
 
 /**
  * Reports a job's progress while one wait lasts: an info line whenever the status or the counts
- * change, never the same line twice, and each distinct warning once.
+ * change, never the same line twice, and each distinct note or warning once.
  */
 export class ProgressReporter {
   private lastLine?: string;
-  private readonly warnings = new Set<string>();
+  private readonly messagesLogged = new Set<string>();
 
   constructor(private readonly label: string) {}
 
@@ -44,9 +44,17 @@ export class ProgressReporter {
     }
   }
 
+  /** Logs an info line about the job, once per message. */
+  note(message: string): void {
+    if (!this.messagesLogged.has(message)) {
+      this.messagesLogged.add(message);
+      currentLog.info(`${this.label}: ${message}`);
+    }
+  }
+
   warn(message: string): void {
-    if (!this.warnings.has(message)) {
-      this.warnings.add(message);
+    if (!this.messagesLogged.has(message)) {
+      this.messagesLogged.add(message);
       currentLog.warn(`${this.label}: ${message}`);
     }
   }
