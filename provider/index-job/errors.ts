@@ -38,9 +38,14 @@ export class IndexJobFailedError extends IndexJobError {
 
   constructor(id: string, outputs: IndexJobOutputs, reason: string) {
     const failed = describeFailedDocuments(outputs.indexedDocuments);
+    // Resubmitting helps a job that failed inside the service, but documents that failed on
+    // their content fail again until the files are fixed.
+    const resubmit = "set retryFailedJob to true to resubmit the job on the next pulumi up";
     const next =
       outputs.jobStatus === "FAILED" && !outputs.retryFailedJob
-        ? "set retryFailedJob to true to resubmit the job on the next pulumi up"
+        ? failed
+          ? `${resubmit}, after fixing any file that failed on its content`
+          : resubmit
         : "fix the failed files or relax failOn, then run pulumi up again";
     super(
       `${capitalize(jobLabel(outputs))} is not ready because ${reason} ` +

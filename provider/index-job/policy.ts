@@ -7,10 +7,14 @@ export function evaluatePolicy(
   jobStatus: IndexJobStatus,
   counts: DocumentCounts,
 ): { ready: true } | { ready: false; reason: string } {
-  if (jobStatus === "FAILED") {
+  // A job may end FAILED because every one of its documents failed (the emulator does so), as an
+  // append job of one bad file then does. Under "failed-ratio" such a job is judged by the ratio
+  // over all the resource's documents. A FAILED job without any failed document always fails.
+  const judgedByRatio = inputs.failOn === "failed-ratio" && counts.failed > 0;
+  if (jobStatus === "FAILED" && !judgedByRatio) {
     return { ready: false, reason: "the job ended FAILED" };
   }
-  if (jobStatus !== "COMPLETED") {
+  if (jobStatus !== "COMPLETED" && jobStatus !== "FAILED") {
     return { ready: false, reason: `the job is still ${jobStatus}` };
   }
   if (inputs.failOn === "any-document-error" && counts.failed > 0) {
