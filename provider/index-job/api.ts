@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { resolveConnection, type ConnectionInputs } from "../config";
 import { BailianClient, isThrottlingError, withRetry } from "../client";
+import { statusCallBucket, type TokenBucket } from "./status-quota";
 import type {
   DocumentSourceType,
   GetIndexJobStatusData,
@@ -25,6 +26,8 @@ const DELETE_BATCH_SIZE = 100;
 export class IndexJobApi {
   private readonly client: BailianClient;
   private readonly retryDelayScale: number;
+  /** Shared by every job of this endpoint and workspace in the process. */
+  private readonly statusCalls: TokenBucket;
 
   /**
    * @param pollIntervalSeconds below 5 (allowed for loopback endpoints only) shrinks the retry
@@ -38,6 +41,7 @@ export class IndexJobApi {
   ) {
     this.client = new BailianClient(resolveConnection(connection));
     this.retryDelayScale = Math.min(1, pollIntervalSeconds / 5);
+    this.statusCalls = statusCallBucket(this.client.host, workspaceId, pollIntervalSeconds);
   }
 
   private retrying<T>(operation: string, call: () => Promise<T>, throttleOnly = false) {
@@ -78,27 +82,51 @@ export class IndexJobApi {
     return data.Id;
   }
 
-  /** Fetches one page of a job's status. */
+  /**
+   * Fetches one page of a job's status. Every attempt, retries included, first takes a token
+   * from the process-wide status-call bucket. A throttled reply empties the bucket, because it
+   * means that another client of the workspace is using the quota too.
+   */
   async jobStatus(jobId: string, pageSize: number, pageNumber = 1): Promise<GetIndexJobStatusData> {
-    return this.retrying("GetIndexJobStatus", () =>
-      this.client.getIndexJobStatus(this.workspaceId, {
-        IndexId: this.indexId,
-        JobId: jobId,
-        PageNumber: pageNumber,
-        pageSize,
-      }),
-    );
+    return this.retrying("GetIndexJobStatus", async () => {
+      await this.statusCalls.take();
+      try {
+        return await this.client.getIndexJobStatus(this.workspaceId, {
+          IndexId: this.indexId,
+          JobId: jobId,
+          PageNumber: pageNumber,
+          pageSize,
+        });
+      } catch (error) {
+        if (isThrottlingError(error)) {
+          this.statusCalls.drain();
+        }
+        throw error;
+      }
+    });
   }
 
-  /** Every document of a job, read with large pages until a page comes back short. */
+  /**
+   * Reads every document of a job, until a page comes back short. When `expectedCount` is known,
+   * the page size is one more than it, so that a job of any size costs a single call. Otherwise
+   * the pages have LARGE_PAGE_SIZE documents.
+   */
   async jobDocuments(
     jobId: string,
+    expectedCount?: number,
   ): Promise<{ status: GetIndexJobStatusData["Status"]; documents: IndexJobDocument[] }> {
+    let pageSize = Math.max(LARGE_PAGE_SIZE, (expectedCount ?? 0) + 1);
     const documents: IndexJobDocument[] = [];
     for (let page = 1; ; page += 1) {
-      const data = await this.jobStatus(jobId, LARGE_PAGE_SIZE, page);
+      const data = await this.jobStatus(jobId, pageSize, page);
       documents.push(...data.Documents);
-      if (data.Documents.length < LARGE_PAGE_SIZE) {
+      const received = data.Documents.length;
+      // The API documents no maximum page size. A first page shorter than both the request and
+      // the expected count may come from a server-side cap, so reading goes on at that size.
+      const capped = page === 1 && received > 0 && received < (expectedCount ?? 0);
+      if (capped) {
+        pageSize = received;
+      } else if (received < pageSize) {
         return { status: data.Status, documents };
       }
     }
