@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { TestEngine } from "../tests/engine";
 
-/** What the demo runs: the project, its program and the stack configuration. */
+/** The project, program and stack configuration of one demo run. */
 export interface DemoRun {
   /** Folder with Pulumi.yaml. */
   projectDir: string;

@@ -43,7 +43,7 @@ export function registerImplementation(kind: string, implementation: Implementat
   });
 }
 
-/** Returns the implementation of a resource kind, as the serialized thin provider asks for it. */
+/** Returns the implementation of a resource kind, as the serialized thin provider requests it. */
 export function implementation(kind: string): Implementation {
   const found = implementations.get(kind);
   if (!found) {

@@ -109,7 +109,7 @@ export function isThrottlingError(error: unknown): boolean {
   );
 }
 
-/** Reports whether an error says that the requested resource does not exist. */
+/** Reports whether an error means that the requested resource does not exist. */
 export function isNotFoundError(error: unknown): boolean {
   return error instanceof BailianApiError && error.notFound;
 }

@@ -37,8 +37,9 @@ export function translateSdkError(error: unknown, context: FailedCallContext): E
   };
 
   if (typeof fields.statusCode === "number" && isRecord(fields.data)) {
-    // NOTE: the SDK keeps no response headers on this error, so x-acs-retry-after is lost and
-    // retryAfterMs stays unset for HTTP 4xx and 5xx; only HTTP 200 failure replies carry it.
+    // NOTE: @alicloud/openapi-client 0.4.15 keeps no response headers on this error, so
+    // x-acs-retry-after is lost and retryAfterMs stays unset for HTTP 4xx and 5xx. Only HTTP 200
+    // failure replies carry it.
     return apiErrorFromBody(context, fields.statusCode, fields.data);
   }
 

@@ -87,7 +87,7 @@ function warnOnOddResult(
 ): void {
   const reporter = new ProgressReporter(`index job ${jobId}`);
   // A build over an empty category is the usual way to start an empty knowledge base, so an
-  // empty COMPLETED job is only noted; an empty FAILED job points at the index's sources.
+  // empty COMPLETED job is only noted. An empty FAILED job points at the index's sources.
   if (documents.length === 0 && status === "COMPLETED") {
     reporter.note("the job COMPLETED with no documents, because the index's sources hold none");
   } else if (documents.length === 0) {

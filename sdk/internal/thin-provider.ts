@@ -9,7 +9,7 @@ export type ResourceKind =
  *
  * The object captures nothing but the resource kind: every method loads the implementation by
  * package name when the dynamic-provider plugin calls it. The serialized text therefore stays a
- * few kilobytes, holds no client and no credentials, and does not change when the implementation
+ * few kilobytes, contains no client and no credentials, and does not change when the implementation
  * does, so existing resources are read, updated and deleted by the installed version.
  */
 export function thinProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
