@@ -89,7 +89,7 @@ function warnOnOddResult(
   // A build over an empty category is the usual way to start an empty knowledge base, so an
   // empty COMPLETED job is only noted. An empty FAILED job points at the index's sources.
   if (documents.length === 0 && status === "COMPLETED") {
-    reporter.note("the job COMPLETED with no documents, because the index's sources hold none");
+    reporter.note("the job COMPLETED with no documents, because the index's sources contain none");
   } else if (documents.length === 0) {
     reporter.warn(`the job ended ${status} with no documents; check the sources of the index`);
   }
