@@ -9,6 +9,7 @@ import {
   describeValue,
   isUnknown,
 } from "./validation";
+import { KNOWN_REGIONS } from "./client/connection";
 
 /** Region ids such as cn-beijing, ap-southeast-1 or us-east-1. */
 const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
@@ -61,6 +62,12 @@ export function checkConnection(failures: CheckFailures, value: unknown): void {
         "connection.region",
         `connection.region is ${describeValue(region)}, which is not a region id; ` +
           'use one such as "cn-beijing" or "ap-southeast-1"',
+      );
+    } else if (!isUnknown(region) && !KNOWN_REGIONS.includes(region)) {
+      failures.add(
+        "connection.region",
+        `connection.region is ${describeValue(region)}, which has no documented Bailian ` +
+          'endpoint; use "cn-beijing" or "ap-southeast-1", or set connection.endpoint instead',
       );
     }
   }

@@ -1,9 +1,10 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import * as nodePath from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionInputs } from "../provider/config";
-import { ACCEPTED_EXTENSIONS } from "../provider/resources/data-center-file-inputs";
+import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "../provider/resources/data-center-file-inputs";
 import { DataCenterFile } from "./data-center-file";
+import { describeSizeProblem } from "./internal/local-file";
 
 /** Arguments of a {@link DataCenterFolder}. */
 export interface DataCenterFolderArgs {
@@ -58,6 +59,46 @@ export function listFolderFiles(
   return found.sort();
 }
 
+/** Resolves `folder` to an absolute path, or throws an error naming it when it is no folder. */
+function resolveFolder(folder: unknown): string {
+  if (typeof folder !== "string" || folder.trim() === "") {
+    throw new Error(
+      `DataCenterFolder folder is ${JSON.stringify(folder)}; set it to the path of a local ` +
+        "folder, relative to the program's folder or absolute.",
+    );
+  }
+  const root = nodePath.resolve(folder);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(root).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) {
+    throw new Error(
+      `DataCenterFolder folder ${JSON.stringify(folder)} (${root}) is not an existing folder; ` +
+        "set it to the path of a local folder, relative to the program's folder or absolute.",
+    );
+  }
+  return root;
+}
+
+function rejectUnacceptableSizes(root: string, relativePaths: string[]): void {
+  const problems: string[] = [];
+  for (const relativePath of relativePaths) {
+    const problem = describeSizeProblem(statSync(nodePath.join(root, relativePath)).size);
+    if (problem) {
+      problems.push(`${relativePath} ${problem}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `DataCenterFolder folder ${root} has files Bailian does not accept (${problems.join(", ")}); ` +
+        `Bailian takes files of 1 to ${MAX_FILE_BYTES} bytes, so remove them or narrow extensions.`,
+    );
+  }
+}
+
 /**
  * Uploads every matching file of a local folder to a Bailian data center, one
  * {@link DataCenterFile} per file. Each child is named after its path relative to the folder, so
@@ -74,9 +115,11 @@ export class DataCenterFolder extends pulumi.ComponentResource {
   constructor(name: string, args: DataCenterFolderArgs, opts?: pulumi.ComponentResourceOptions) {
     super("bailian:index:DataCenterFolder", name, {}, opts);
 
-    const root = nodePath.resolve(args.folder);
+    const root = resolveFolder(args.folder);
     const extensions = args.extensions ?? [...ACCEPTED_EXTENSIONS];
     const relativePaths = listFolderFiles(root, extensions, args.recursive ?? true);
+    // Every file is checked before any child is declared, so a bad file uploads nothing.
+    rejectUnacceptableSizes(root, relativePaths);
 
     this.children = {};
     for (const relativePath of relativePaths) {

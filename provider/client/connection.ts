@@ -67,8 +67,14 @@ export function endpointForRegion(region: string): string {
         '"ap-southeast-1", or set endpoint instead.',
     );
   }
-  // NOTE: Bailian documents public endpoints only for KNOWN_REGIONS; other well-formed region
-  // ids map to the same host pattern, which may not exist.
+  if (!KNOWN_REGIONS.includes(region)) {
+    throw new BailianInputError(
+      "region",
+      `Region ${JSON.stringify(region)} has no documented Bailian endpoint: use ` +
+        `${KNOWN_REGIONS.map((known) => JSON.stringify(known)).join(" or ")}, or set endpoint ` +
+        "to the host of another region.",
+    );
+  }
   return `bailian.${region}.aliyuncs.com`;
 }
 
@@ -99,7 +105,9 @@ function parseEndpoint(
 ): Pick<ResolvedConnection, "host" | "protocol"> {
   if (!hasScheme(endpoint)) {
     checkHostAndPort(endpoint);
-    return { host: endpoint, protocol: protocol ?? "https" };
+    // A loopback endpoint is a local emulator or proxy, which speaks plain HTTP unless told.
+    const fallback = isLoopbackEndpoint(endpoint) ? "http" : "https";
+    return { host: endpoint, protocol: protocol ?? fallback };
   }
 
   const invalid = (reason: string): BailianInputError =>

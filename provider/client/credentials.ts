@@ -117,7 +117,7 @@ function missingCredentialsError(requestedProfile: string | undefined): BailianI
     "No Alibaba Cloud credentials found for Bailian." +
       profileNote +
       " Give them in one of these ways: explicit credentials (accessKeyId and accessKeySecret, " +
-      "in Pulumi the secret config values bailian:accessKeyId and bailian:accessKeySecret); " +
+      "in Pulumi the config value bailian:accessKeyId and the secret bailian:accessKeySecret); " +
       "the environment variables ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET " +
       "(plus ALIBABA_CLOUD_SECURITY_TOKEN for STS); an access_key profile in " +
       "~/.alibabacloud/credentials or the file named by ALIBABA_CLOUD_CREDENTIALS_FILE, chosen " +

@@ -11,7 +11,7 @@ import { buildOutputs } from "./outputs";
 import { evaluatePolicy } from "./policy";
 import { ProgressReporter } from "./progress";
 import type { DocumentResult, IndexJobInputs, IndexJobOutputs, JobKind } from "./types";
-import { waitForJob, type WaitForJobOptions } from "./wait-job";
+import { waitForJob, type JobProgress, type WaitForJobOptions } from "./wait-job";
 
 /** A submitted job and what the resource recorded before it. */
 export interface JobRun {
@@ -33,6 +33,7 @@ export interface JobRun {
  */
 export async function awaitJob(run: JobRun, options: WaitForJobOptions): Promise<IndexJobOutputs> {
   let lastStatus: IndexJobStatus = "PENDING";
+  let lastProgress: JobProgress | undefined;
   const outputsWith = (
     jobStatus: IndexJobStatus,
     documents: DocumentResult[],
@@ -48,7 +49,13 @@ export async function awaitJob(run: JobRun, options: WaitForJobOptions): Promise
     });
 
   try {
-    const outcome = await waitForJob(run.api, run.inputs, run.jobId, options);
+    const outcome = await waitForJob(run.api, run.inputs, run.jobId, {
+      ...options,
+      onObservation: (observation) => {
+        lastStatus = observation.status;
+        lastProgress = observation.progress ?? lastProgress;
+      },
+    });
     lastStatus = outcome.last?.status ?? lastStatus;
     if (outcome.state === "TIMEOUT" || outcome.state === "ABORTED") {
       const recorded = outputsWith(lastStatus, run.earlierDocuments);
@@ -76,6 +83,7 @@ export async function awaitJob(run: JobRun, options: WaitForJobOptions): Promise
       run.id,
       outputsWith(lastStatus, run.earlierDocuments),
       error,
+      lastProgress,
     );
   }
 }

@@ -28,6 +28,16 @@ function jobLabel(outputs: IndexJobOutputs): string {
   return `${job} on index ${outputs.indexId} in workspace ${outputs.workspaceId}`;
 }
 
+/** Document counts seen while waiting. */
+type SeenProgress = { total?: number; finished: number; failed: number };
+
+/** The last status with the counts seen while waiting, or with the status alone. */
+function seenState(outputs: IndexJobOutputs, progress: SeenProgress | undefined): string {
+  return progress
+    ? `status ${outputs.jobStatus}, ${describeCounts(progress)}`
+    : `status ${outputs.jobStatus}`;
+}
+
 function state(outputs: IndexJobOutputs): string {
   return `status ${outputs.jobStatus}, ${describeCounts(outputs.documentCounts)}`;
 }
@@ -67,11 +77,9 @@ export class IndexJobTimeoutError extends IndexJobError {
     id: string,
     outputs: IndexJobOutputs,
     waitedSeconds: number,
-    progress?: { total?: number; finished: number; failed: number },
+    progress?: SeenProgress,
   ) {
-    const seen = progress
-      ? `status ${outputs.jobStatus}, ${describeCounts(progress)}`
-      : `status ${outputs.jobStatus}`;
+    const seen = seenState(outputs, progress);
     super(
       `Waiting for ${jobLabel(outputs)} timed out after ${formatSeconds(waitedSeconds)} seconds ` +
         `(timeoutSeconds ${outputs.timeoutSeconds}) with ${seen}; the job continues in ` +
@@ -87,10 +95,14 @@ export class IndexJobInterruptedError extends IndexJobError {
   override readonly name = "IndexJobInterruptedError";
   override readonly cause: unknown;
 
-  constructor(id: string, outputs: IndexJobOutputs, cause: unknown) {
+  /**
+   * @param progress counts seen during the wait, which the recorded outputs do not hold yet
+   */
+  constructor(id: string, outputs: IndexJobOutputs, cause: unknown, progress?: SeenProgress) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super(
-      `Waiting for ${jobLabel(outputs)} stopped with ${state(outputs)} because ${detail}; ` +
+      `Waiting for ${jobLabel(outputs)} stopped with ${seenState(outputs, progress)} because ` +
+        `${detail}; ` +
         "the next pulumi up resumes waiting for the same job.",
       id,
       outputs,

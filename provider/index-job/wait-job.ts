@@ -31,6 +31,8 @@ export interface WaitForJobOptions {
   baseline?: Baseline;
   /** Documents the job ingests, when known in advance (an append of listed files). */
   expectedTotal?: number;
+  /** Receives every observation, so a caller knows the last one even when the wait throws. */
+  onObservation?: (observation: JobObservation) => void;
 }
 
 const JOB_STATUSES: readonly string[] = ["PENDING", "RUNNING", "COMPLETED", "FAILED"];
@@ -67,6 +69,7 @@ export async function waitForJob(
       reporter.warn(`GetIndexJobStatus returned the unexpected status "${observation.status}"`);
     }
     reporter.report(observation.status, observation.progress);
+    options.onObservation?.(observation);
   };
 
   return waitFor(

@@ -51,7 +51,8 @@ export const FILE_DEFAULTS = {
 const CLOUD_MIN_POLL_SECONDS = 15;
 /** Against a loopback endpoint (the emulator), polls may be this frequent. */
 const LOOPBACK_MIN_POLL_SECONDS = 0.01;
-const MAX_FILE_BYTES = 100_000_000;
+/** Largest file ApplyFileUploadLease accepts, in bytes; the smallest is 1 byte. */
+export const MAX_FILE_BYTES = 100_000_000;
 const MAX_TAGS = 10;
 
 function checkFileName(failures: CheckFailures, value: unknown): void {

@@ -25,9 +25,11 @@ describe("resolveConnectionSettings", () => {
     expect(connection.protocol).toBe("https");
   });
 
-  it("maps an unlisted well-formed region by the same pattern", () => {
-    const connection = resolveConnectionSettings({ region: "cn-hangzhou" });
-    expect(connection.host).toBe("bailian.cn-hangzhou.aliyuncs.com");
+  it("rejects a region without a documented endpoint", () => {
+    const error = inputErrorOf(() => resolveConnectionSettings({ region: "cn-hangzhou" }));
+    expect(error.property).toBe("region");
+    expect(error.message).toContain('"cn-hangzhou"');
+    expect(error.message).toContain("set endpoint");
   });
 
   it("rejects a malformed region", () => {
@@ -40,6 +42,11 @@ describe("resolveConnectionSettings", () => {
     const connection = resolveConnectionSettings({ endpoint: "127.0.0.1:8089", protocol: "http" });
     expect(connection.host).toBe("127.0.0.1:8089");
     expect(connection.protocol).toBe("http");
+  });
+
+  it("defaults a bare loopback endpoint to http", () => {
+    expect(resolveConnectionSettings({ endpoint: "127.0.0.1:8089" }).protocol).toBe("http");
+    expect(resolveConnectionSettings({ endpoint: "localhost:8089" }).protocol).toBe("http");
   });
 
   it("defaults a bare host endpoint to https", () => {

@@ -68,6 +68,7 @@ describe("IndexJob check and diff", () => {
     ["retain not boolean", "retainDocumentsOnDelete", { retainDocumentsOnDelete: 1 }],
     ["connection not object", "connection", { connection: "cn-beijing" }],
     ["bad region", "connection.region", { connection: { region: "Beijing!" } }],
+    ["undocumented region", "connection.region", { connection: { region: "mars-1" } }],
     [
       "endpoint with path",
       "connection.endpoint",

@@ -1,7 +1,19 @@
 import { BailianApiError } from "../../provider/client";
-import { IndexJobFailedError, IndexJobTimeoutError } from "../../provider/index-job/errors";
+import {
+  IndexJobFailedError,
+  IndexJobInterruptedError,
+  IndexJobTimeoutError,
+} from "../../provider/index-job/errors";
 import type { IndexJobOutputs } from "../../provider/index-job/types";
-import { checked, createIndex, jobInputs, seedFiles, startHarness, type Harness } from "./harness";
+import {
+  calls,
+  checked,
+  createIndex,
+  jobInputs,
+  seedFiles,
+  startHarness,
+  type Harness,
+} from "./harness";
 
 describe("IndexJob failures", () => {
   let harness: Harness;
@@ -154,6 +166,31 @@ describe("IndexJob failures", () => {
     expect(outputs.jobId).toBe(error.properties.jobId);
     expect(outputs.jobStatus).toBe("COMPLETED");
     expect(outputs.readyIndexId).toBe(indexId);
+    expect(harness.emu.control.stats().jobsSubmitted).toBe(1);
+  });
+
+  test("interrupted wait reports last status", async () => {
+    harness.emu.control.setJobTiming({ pendingSeconds: 1, fixedDurationSeconds: 3600 });
+    const indexId = await createIndex(harness, seedFiles(harness, ["slow text"]));
+    const inputs = await checked(harness, jobInputs(harness, indexId));
+
+    const pending = rejection(harness.provider.create(inputs));
+    // Once the job has been seen RUNNING, every status call fails for longer than the retries.
+    while (!harness.info.some((line) => line.includes(": RUNNING"))) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    harness.emu.control.injectFault({
+      operation: "GetIndexJobStatus",
+      kind: "server-error",
+      count: 1000,
+    });
+    const error = (await pending) as IndexJobInterruptedError;
+
+    expect(error).toBeInstanceOf(IndexJobInterruptedError);
+    expect(error.properties.jobStatus).toBe("RUNNING");
+    expect(error.message).toContain("stopped with status RUNNING");
+    expect(error.message).toContain("resumes waiting for the same job");
+    expect(calls(harness, "GetIndexJobStatus")).toBeGreaterThan(2);
     expect(harness.emu.control.stats().jobsSubmitted).toBe(1);
   });
 

@@ -134,4 +134,29 @@ describe("DataCenterFolder", () => {
     expect((await diffOf("docs/a.txt")).changes).toBe(false);
     expect((await diffOf("docs/b.md")).replaces).toEqual(["md5", "sizeInBytes"]);
   });
+  test.each([
+    ["an empty string", () => ""],
+    ["a missing folder", (root: string) => nodePath.join(root, "missing")],
+    ["a file", (root: string) => nodePath.join(root, "a.txt")],
+  ])("folder rejects %s", (_case, pathOf) => {
+    recordedChildren = new Map();
+    const bad = pathOf(folder);
+
+    const build = () => new DataCenterFolder("bad", { workspaceId: "llm-ws1", folder: bad });
+
+    expect(build).toThrow(new RegExp(`^DataCenterFolder folder (is )?${JSON.stringify(bad)}`));
+    expect(build).toThrow("set it to the path of a local folder");
+    expect(recordedChildren.size).toBe(0);
+  });
+
+  test("empty file stops before any child", () => {
+    recordedChildren = new Map();
+    writeFileSync(nodePath.join(folder, "sub", "empty.md"), "");
+
+    const build = () => new DataCenterFolder("sized", { workspaceId: "llm-ws1", folder });
+
+    expect(build).toThrow("sub/empty.md is empty (0 bytes)");
+    expect(build).toThrow("remove them or narrow extensions");
+    expect(recordedChildren.size).toBe(0);
+  });
 });
