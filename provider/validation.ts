@@ -5,7 +5,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 // Loopback detection belongs to the client, which also decides where requests go.
 export { isLoopbackEndpoint } from "./client/connection";
-export { checkConnection, parseEndpoint } from "./validation-connection";
+export { checkConnection } from "./validation-connection";
 
 /** The string the engine sends in place of a value that is not known yet during a preview. */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
