@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index";
+import { findStateFileProblem } from "./state-file";
 import type { Emulator, EmulatorOptions } from "./types";
 
 const USAGE = `Usage: bailian-emulator [options]
@@ -10,7 +11,8 @@ prints the environment variables that point a client at it.
 
 Options:
   --port N                 TCP port to listen on (default 8089; 0 picks a free port)
-  --state FILE             JSON file that keeps indices, files and jobs across restarts
+  --state FILE             JSON file that keeps indices, files, jobs and the AccessKey pair
+                           across restarts; its directory must exist
   --time-scale X           simulated seconds per real second (default 1; at 60 a 5 min job takes 5 s)
   --access-key-id ID       AccessKey id to accept (default: generated)
   --access-key-secret S    AccessKey secret to accept (default: generated)
@@ -22,23 +24,32 @@ Options:
 /** Raised for a bad command line; the message names the flag, the value and the fix. */
 class UsageError extends Error {}
 
+const OPTIONS = {
+  port: { type: "string" },
+  state: { type: "string" },
+  "time-scale": { type: "string" },
+  "access-key-id": { type: "string" },
+  "access-key-secret": { type: "string" },
+  "workspace-id": { type: "string" },
+  "no-rate-limits": { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+/** Example value per flag that takes one, shown when the value is missing. */
+const EXAMPLE_VALUES = new Map([
+  ["port", "8089"],
+  ["state", "./bailian-state.json"],
+  ["time-scale", "60"],
+  ["access-key-id", "LTAIlocal"],
+  ["access-key-secret", "local-secret"],
+  ["workspace-id", "llm-local"],
+]);
+
 export function parseCommandLine(argv: string[]): EmulatorOptions | "help" {
+  const args = attachValues(argv);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        port: { type: "string" },
-        state: { type: "string" },
-        "time-scale": { type: "string" },
-        "access-key-id": { type: "string" },
-        "access-key-secret": { type: "string" },
-        "workspace-id": { type: "string" },
-        "no-rate-limits": { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    });
+    parsed = parseArgs({ args, strict: true, options: OPTIONS });
   } catch (error) {
     throw new UsageError(
       `${(error as Error).message.replace(/\.$/, "")}. Run bailian-emulator --help for the options.`,
@@ -52,26 +63,38 @@ export function parseCommandLine(argv: string[]): EmulatorOptions | "help" {
 
   const port = values.port === undefined ? 8089 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? "0") || port > 65535) {
-    throw new UsageError(`--port ${values.port} is invalid; use a whole number from 0 to 65535.`);
+    throw new UsageError(
+      `--port ${shown(values.port)} is invalid; use a whole number from 0 to 65535 (0 picks a free port).`,
+    );
   }
 
-  const timeScale = values["time-scale"] === undefined ? 1 : Number(values["time-scale"]);
-  if (!Number.isFinite(timeScale) || timeScale <= 0) {
+  const scaleText = values["time-scale"];
+  const timeScale = scaleText === undefined ? 1 : Number(scaleText);
+  if (
+    !/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(scaleText ?? "1") ||
+    !(timeScale > 0) ||
+    !Number.isFinite(timeScale)
+  ) {
     throw new UsageError(
-      `--time-scale ${values["time-scale"]} is invalid; use a positive number such as 1 or 60.`,
+      `--time-scale ${shown(scaleText)} is invalid; use a number greater than 0, such as 1 or 60.`,
     );
   }
 
   const workspaceId = values["workspace-id"];
   if (workspaceId !== undefined && !/^[A-Za-z0-9._~-]+$/.test(workspaceId)) {
     throw new UsageError(
-      `--workspace-id ${workspaceId} is invalid; use letters, digits, ., _, ~ or -.`,
+      `--workspace-id ${shown(workspaceId)} is invalid; use letters, digits, ., _, ~ or -.`,
     );
   }
   if ((values["access-key-id"] === undefined) !== (values["access-key-secret"] === undefined)) {
     throw new UsageError(
       "--access-key-id and --access-key-secret must be given together; pass both or neither.",
     );
+  }
+
+  const stateProblem = values.state === undefined ? undefined : findStateFileProblem(values.state);
+  if (stateProblem) {
+    throw new UsageError(`--state ${shown(values.state)} ${stateProblem}.`);
   }
 
   return {
@@ -83,6 +106,40 @@ export function parseCommandLine(argv: string[]): EmulatorOptions | "help" {
     workspaceId,
     rateLimits: !values["no-rate-limits"],
   };
+}
+
+/**
+ * Joins each flag that takes a value with the token after it (`--port -1` becomes `--port=-1`).
+ * parseArgs rejects a value that starts with a dash as ambiguous, which would hide the range
+ * check. A missing value, at the end or before another `--` flag, raises a UsageError.
+ */
+function attachValues(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === "--") {
+      joined.push(...argv.slice(i));
+      break;
+    }
+    const name = token.slice(2);
+    const example = token.startsWith("--") ? EXAMPLE_VALUES.get(name) : undefined;
+    if (example === undefined) {
+      joined.push(token);
+      continue;
+    }
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith("--")) {
+      throw new UsageError(`--${name} needs a value, such as --${name} ${example}.`);
+    }
+    joined.push(`--${name}=${value}`);
+    i++;
+  }
+  return joined;
+}
+
+/** Quotes an empty value so the message still shows it. */
+function shown(value: string | undefined): string {
+  return value === "" ? '""' : String(value);
 }
 
 /** Output streams of the CLI; tests pass their own. */

@@ -19,16 +19,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? "127.0.0.1";
   checkOptions(options, host);
   const timeScale = options.timeScale ?? 1;
-  const accessKeyId = options.accessKeyId ?? `LTAI${randomToken(20)}`;
-  const accessKeySecret = options.accessKeySecret ?? randomToken(30);
-
   const state = options.stateFile ? readStateFile(options.stateFile) : undefined;
+  // A pair given in the options wins; otherwise the pair of the state file, so that variables
+  // exported from an earlier run keep working after a restart.
+  const stored = options.accessKeyId === undefined ? state?.credential : undefined;
+  const accessKeyId = options.accessKeyId ?? stored?.accessKeyId ?? `LTAI${randomToken(20)}`;
+  const accessKeySecret = options.accessKeySecret ?? stored?.accessKeySecret ?? randomToken(30);
+
   const clock = new SimulatedClock(timeScale);
   const core = new EmulatorCore(clock, options.stateFile);
   if (state) {
     core.store.load(state);
     clock.catchUp(state.savedAt);
   }
+  core.store.credential = { accessKeyId, accessKeySecret };
   const workspaceId =
     options.workspaceId ?? state?.workspaces[0]?.id ?? `llm-${randomToken(16).toLowerCase()}`;
   if (!core.store.workspaces.has(workspaceId)) {
@@ -83,11 +87,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     control,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        // Saving records the simulated clock, so time moved by advance() survives a restart.
-        core.save();
-        core.closed = true;
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
+        try {
+          // Saving records the simulated clock, so time moved by advance() survives a restart.
+          core.save();
+        } finally {
+          // A failed save still frees the port; its error rejects close().
+          core.closed = true;
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeAllConnections();
+        }
       }),
   };
 }

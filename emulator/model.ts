@@ -121,4 +121,6 @@ export interface EmulatorState {
   files: FileRecord[];
   indices: IndexRecord[];
   jobs: JobRecord[];
+  /** The AccessKey pair the emulator accepts: its own local credential, kept across restarts. */
+  credential?: { accessKeyId: string; accessKeySecret: string };
 }

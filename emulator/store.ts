@@ -110,8 +110,12 @@ export class Store {
     }
   }
 
+  /** The AccessKey pair written to the state file with everything else. */
+  credential?: EmulatorState["credential"];
+
   toState(savedAt: number): EmulatorState {
     return {
+      credential: this.credential,
       version: 1,
       savedAt,
       counter: this.counter,
@@ -132,6 +136,7 @@ export class Store {
     state.files.forEach((f) => this.files.set(f.id, f));
     state.indices.forEach((i) => this.indices.set(i.id, i));
     state.jobs.forEach((j) => this.jobs.set(j.id, j));
+    this.credential = state.credential;
   }
 }
 
