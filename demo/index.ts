@@ -50,7 +50,7 @@ function parseArguments(argv: string[]): DemoOptions {
 }
 
 function stackConfig(emulator: Emulator, options: DemoOptions): DemoRun["config"] {
-  // The API asks for 5 s between job status calls and 15 s between file status calls; in the
+  // The API requests 5 s between job status calls and 15 s between file status calls. In the
   // emulator's scaled time the same simulated intervals take a fraction of a second.
   return {
     plain: {
@@ -83,7 +83,11 @@ function printOutputs(outputs: Record<string, unknown>): void {
   }
   console.log(`Document counts: ${JSON.stringify(outputs.documentCounts)}`);
   const ready = outputs.appReady === true;
-  console.log(`App deployment: ${ready ? "ready" : "NOT ready"}, the knowledge base answers.`);
+  console.log(
+    ready
+      ? "App deployment: ready, because the knowledge base returned results for the smoke query."
+      : "App deployment: NOT ready, because the smoke query returned no results.",
+  );
   if (typeof outputs.appTopResult === "string" && outputs.appTopResult !== "") {
     console.log(`Top retrieval result: ${outputs.appTopResult.slice(0, 160)}...`);
   }

@@ -20,7 +20,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkOptions(options, host);
   const timeScale = options.timeScale ?? 1;
   const state = options.stateFile ? readStateFile(options.stateFile) : undefined;
-  // A pair given in the options wins; otherwise the pair of the state file, so that variables
+  // A pair given in the options wins. Otherwise the state file's pair is used, so variables
   // exported from an earlier run keep working after a restart.
   const stored = options.accessKeyId === undefined ? state?.credential : undefined;
   const accessKeyId = options.accessKeyId ?? stored?.accessKeyId ?? `LTAI${randomToken(20)}`;

@@ -1,4 +1,4 @@
-// From a folder on disk to a knowledge base that answers, in one Pulumi program:
+// From a folder on disk to a knowledge base that returns results, in one Pulumi program:
 // upload the documents, create a knowledge base, ingest the documents with an index job, and
 // deploy an "app" only once a retrieval query against the ready knowledge base returns results.
 import * as path from "node:path";
@@ -11,7 +11,7 @@ const documentsDir = config.get("documentsDir") || path.join(__dirname, "..", ".
 const knowledgeBaseName = config.get("knowledgeBaseName") ?? "pulumi-docs";
 const query = config.get("query") ?? "How does the index job wait for a ready knowledge base?";
 
-// Against the cloud the API asks for at least 5 s between status calls (15 s for files), which
+// Against the cloud the API requests at least 5 s between status calls (15 s for files), which
 // are the defaults. The demo shortens them because its emulator runs in scaled time.
 const pollIntervalSeconds = config.getNumber("pollIntervalSeconds");
 const filePollIntervalSeconds = config.getNumber("filePollIntervalSeconds");
@@ -34,8 +34,8 @@ const documents = new bailian.DataCenterFolder("documents", {
   pollIntervalSeconds: filePollIntervalSeconds,
 });
 
-// A knowledge base built over an empty category starts empty; the documents are appended by an
-// index job, so adding a file later runs one small append job instead of a rebuild.
+// A knowledge base built over an empty category starts empty. An index job appends the
+// documents, so adding a file later runs one small append job instead of a rebuild.
 const sourceCategory = new bailian.Category("source", {
   workspaceId,
   name: `${knowledgeBaseName}-source`,
@@ -63,8 +63,8 @@ const ingest = new bailian.IndexJob("ingest", {
   maxFailedRatio,
 });
 
-// The app deployment: it takes the index id that the ingest job releases once the knowledge base
-// is ready, and first proves that the knowledge base answers a query.
+// The app deployment takes the index id that the ingest job releases once the knowledge base is
+// ready, and first proves that a query against the knowledge base returns results.
 const app = new bailian.RetrievalCheck("app", {
   workspaceId,
   indexId: ingest.readyIndexId,

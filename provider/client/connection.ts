@@ -105,7 +105,7 @@ function parseEndpoint(
 ): Pick<ResolvedConnection, "host" | "protocol"> {
   if (!hasScheme(endpoint)) {
     checkHostAndPort(endpoint);
-    // A loopback endpoint is a local emulator or proxy, which speaks plain HTTP unless told.
+    // A loopback endpoint is a local emulator or proxy, which speaks plain HTTP unless protocol is set.
     const fallback = isLoopbackEndpoint(endpoint) ? "http" : "https";
     return { host: endpoint, protocol: protocol ?? fallback };
   }

@@ -315,7 +315,7 @@ export interface AccessKeyCredentials {
 }
 
 /**
- * Where and how the client connects. Either `region` (mapped to `bailian.<region>.aliyuncs.com`)
+ * Connection settings of the client: the endpoint, protocol, timeouts and credentials. Either `region` (mapped to `bailian.<region>.aliyuncs.com`)
  * or `endpoint` must be set; an endpoint wins over a region.
  */
 export interface ConnectionSettings {

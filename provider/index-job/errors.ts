@@ -31,7 +31,7 @@ function jobLabel(outputs: IndexJobOutputs): string {
 /** Document counts seen while waiting. */
 type SeenProgress = { total?: number; finished: number; failed: number };
 
-/** The last status with the counts seen while waiting, or with the status alone. */
+/** Describes the last status, with the counts seen while waiting when there are any. */
 function seenState(outputs: IndexJobOutputs, progress: SeenProgress | undefined): string {
   return progress
     ? `status ${outputs.jobStatus}, ${describeCounts(progress)}`

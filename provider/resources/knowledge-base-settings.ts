@@ -69,11 +69,11 @@ function isReported(value: unknown): boolean {
   return value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0);
 }
 
-function sameSetting(key: string, wanted: unknown, actual: unknown): boolean {
-  if (key === "documentIds" && Array.isArray(wanted) && Array.isArray(actual)) {
-    return sameValue([...wanted].sort(), [...actual].sort());
+function sameSetting(key: string, expected: unknown, actual: unknown): boolean {
+  if (key === "documentIds" && Array.isArray(expected) && Array.isArray(actual)) {
+    return sameValue([...expected].sort(), [...actual].sort());
   }
-  return sameValue(wanted, actual);
+  return sameValue(expected, actual);
 }
 
 /**
@@ -83,13 +83,13 @@ function sameSetting(key: string, wanted: unknown, actual: unknown): boolean {
 export function settingDifferences(inputs: KnowledgeBaseInputs, settings: IndexSettings): string[] {
   const differences: string[] = [];
   for (const key of COMPARED_SETTINGS) {
-    const wanted = inputs[key];
+    const expected = inputs[key];
     const actual = settings[key];
-    if (wanted === undefined || !isReported(actual) || sameSetting(key, wanted, actual)) {
+    if (expected === undefined || !isReported(actual) || sameSetting(key, expected, actual)) {
       continue;
     }
     differences.push(
-      `${key} is ${JSON.stringify(actual)} there, ${JSON.stringify(wanted)} requested`,
+      `${key} is ${JSON.stringify(actual)} there, ${JSON.stringify(expected)} requested`,
     );
   }
   return differences;
