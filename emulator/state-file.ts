@@ -79,7 +79,8 @@ export function readStateFile(path: string): EmulatorState | undefined {
 export function writeStateFile(path: string, state: EmulatorState): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, JSON.stringify(state));
+    // Owner-only, because the file contains the emulator's AccessKey secret.
+    writeFileSync(temporary, JSON.stringify(state), { mode: 0o600 });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -55,6 +55,11 @@ function addClientFailure(failures: CheckFailures, resolve: () => unknown): void
       throw error;
     }
     const property = `connection.${error.property}`;
-    failures.add(property, `${property}: ${error.message.replace(/\.$/, "")}`);
+    // The client's message names the setting by its own name ("region"); the failure names it
+    // by the input's path ("connection.region"), as every check failure does.
+    const reason = error.message
+      .replace(new RegExp(`\\b${error.property}\\b`, "i"), property)
+      .replace(/\.$/, "");
+    failures.add(property, reason);
   }
 }

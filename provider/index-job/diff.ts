@@ -2,13 +2,15 @@
 //  - replace: workspaceId, indexId, the connection target (region, endpoint, protocol), build
 //    versus append, documents.sourceType and the chunk options. The replacement would ingest the
 //    same files into the same index, so the old documents are deleted first.
-//  - update: documents.ids (append the added, delete the removed), polling, timeout, policy,
-//    retain and connection.profile, none of which needs an API call by itself.
+//  - update: documents.ids (append the added, delete the removed), requested files whose
+//    documents were deleted from the index outside Pulumi (appended again), polling, timeout,
+//    policy, retain and connection.profile, none of which needs an API call by itself.
 // A resource whose job is not ready yet always reports a change, so the update resumes it.
 import type * as pulumi from "@pulumi/pulumi";
 import { checkIndexJob } from "./check";
 import { containsUnknown, isUnknown } from "../validation";
 import type { IndexJobInputs, IndexJobOutputs } from "./types";
+import { deletedFileIds } from "./documents";
 
 const CHUNK_OPTIONS = [
   "chunkSize",
@@ -39,6 +41,12 @@ export async function diffIndexJob(
   }
   if (differs(olds.connection?.profile, news.connection?.profile)) {
     updates.push("connection.profile");
+  }
+
+  // Requested files deleted from the index outside Pulumi are ingested again by an update.
+  const requestedIds = Array.isArray(news.documents?.ids) ? news.documents.ids : [];
+  if (deletedFileIds(olds).some((fileId) => requestedIds.includes(fileId))) {
+    updates.push("indexedDocuments");
   }
 
   const notReady = olds.readyIndexId === undefined;

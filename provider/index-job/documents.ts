@@ -1,6 +1,6 @@
 // Conversions from the API's document shapes to the recorded ones, and the counts over them.
 import type { IndexDocument, IndexJobDocument } from "../client/types";
-import type { DocumentCounts, DocumentResult } from "./types";
+import type { DocumentCounts, DocumentResult, IndexJobOutputs } from "./types";
 
 function isoTime(epochMs: number | undefined): string {
   return typeof epochMs === "number" && Number.isFinite(epochMs) && epochMs > 0
@@ -82,4 +82,19 @@ export function describeFailedDocuments(documents: DocumentResult[], limit = 3):
   });
   const more = failed.length > limit ? ` and ${failed.length - limit} more` : "";
   return `failed documents: ${listed.join("; ")}${more}`;
+}
+
+/**
+ * Lists the requested files whose documents were deleted from the index outside this resource,
+ * so that an update ingests them again. Categories are not restored this way, because appending
+ * a category again would also ingest its documents that are still there.
+ */
+export function deletedFileIds(current: IndexJobOutputs): string[] {
+  if (current.documents?.sourceType !== "DATA_CENTER_FILE") {
+    return [];
+  }
+  const requested = new Set(current.documents.ids);
+  return (current.indexedDocuments ?? [])
+    .filter((document) => document.status === "DELETED" && requested.has(document.documentId))
+    .map((document) => document.documentId);
 }

@@ -5,6 +5,7 @@ import { awaitJob } from "./complete";
 import { fromIndexDocument, mergeDocuments } from "./documents";
 import { IndexJobError, IndexJobInterruptedError, IndexJobTimeoutError } from "./errors";
 import { buildOutputs, jobKind } from "./outputs";
+import { ProgressReporter } from "./progress";
 import type { DocumentResult, IndexJobInputs, IndexJobOutputs } from "./types";
 
 /** Resource id for work that was adopted without a job id and needed no new job. */
@@ -29,6 +30,19 @@ export async function submitAppend(
 ): Promise<string> {
   const documents = inputs.documents!;
   return api.submitAppend(appendRequest(documents.sourceType, ids, documents));
+}
+
+/**
+ * Warns that documents already in the index are taken over. They usually come from a run of this
+ * resource that was cut off, but another stack's documents look the same to the API.
+ */
+function warnAdoption(inputs: IndexJobInputs, count: number): void {
+  const reporter = new ProgressReporter(`index ${inputs.indexId}`);
+  reporter.warn(
+    `${count} requested documents are already in the index, from an interrupted run or from ` +
+      "another stack, so they are adopted instead of submitted again. This resource now " +
+      "deletes them on destroy; set retainDocumentsOnDelete if another stack owns them.",
+  );
 }
 
 /**
@@ -64,6 +78,7 @@ export async function ingest(
     return { id, outs };
   }
 
+  warnAdoption(inputs, work.present.length);
   // Submit the missing part first, so that it runs while the adopted documents finish.
   const missing = work.missingIds;
   const jobId = missing.length > 0 ? await submitAppend(api, inputs, missing) : "";

@@ -4,6 +4,7 @@ import { isNotFoundError } from "../client";
 import { IndexJobApi } from "./api";
 import { requireReady } from "./complete";
 import { ingest } from "./ingest";
+import { deletedFileIds } from "./documents";
 import { buildOutputs } from "./outputs";
 import { finishRecordedWork } from "./resume";
 import { validInputs } from "./validate";
@@ -81,10 +82,13 @@ async function applyDocumentChanges(
 ): Promise<IndexJobOutputs> {
   const oldIds = current.documents?.ids ?? [];
   const newIds = inputs.documents?.ids ?? [];
-  const added = newIds.filter((documentId) => !oldIds.includes(documentId));
+  const restored = deletedFileIds(current).filter((fileId) => newIds.includes(fileId));
+  const added = [...newIds.filter((documentId) => !oldIds.includes(documentId)), ...restored];
   const removed = oldIds.filter((documentId) => !newIds.includes(documentId));
 
-  let documents = current.indexedDocuments;
+  let documents = current.indexedDocuments.filter(
+    (document) => !restored.includes(document.documentId),
+  );
   if (removed.length > 0) {
     const dropped = await documentsOfRemovedIds(api, current, removed);
     if (!inputs.retainDocumentsOnDelete) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type Emulator, type EmulatorOptions } from "pulumi-bailian/emulator";
@@ -79,6 +79,13 @@ describe("emulator state file", () => {
     await emulator.close();
     emulator = await startEmulator({ stateFile });
     expect(emulator.workspaceId).toBe(first);
+  });
+
+  test("state file is owner-only", async () => {
+    const stateFile = join(directory, "state.json");
+    emulator = await startEmulator({ stateFile });
+
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
   });
 
   test("rejects a corrupt state file", async () => {

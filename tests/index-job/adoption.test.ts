@@ -62,6 +62,9 @@ describe("IndexJob adoption", () => {
     expect(outputs.readyIndexId).toBe(indexId);
     expect(outputs.indexedDocuments.map((d) => d.documentId).sort()).toEqual([...fileIds].sort());
     expect(outputs.documentCounts.finished).toBe(3);
+    const warning = harness.warnings.find((line) => line.includes("already in the index"));
+    expect(warning).toContain("2 requested documents");
+    expect(warning).toContain("retainDocumentsOnDelete");
   });
 
   test("category append adopts present categories", async () => {

@@ -58,6 +58,32 @@ describe("IndexJob read, update and delete", () => {
     expect(read.inputs).not.toHaveProperty("indexedDocuments");
   });
 
+  test("update restores deleted documents", async () => {
+    const fileIds = seedFiles(harness, ["one", "two"]);
+    const { id, inputs, outputs } = await append(fileIds);
+    await harness.client.deleteIndexDocument(harness.emu.workspaceId, {
+      IndexId: indexId,
+      DocumentIds: [fileIds[0]],
+    });
+    const refreshed = (await harness.provider.read!(id, outputs)).props as IndexJobOutputs;
+    const jobsBefore = harness.emu.control.stats().jobsSubmitted;
+
+    const diff = await harness.provider.diff!(id, refreshed, inputs);
+    const { outs } = await harness.provider.update!(id, refreshed, inputs);
+    const updated = outs as IndexJobOutputs;
+
+    expect(diff.changes).toBe(true);
+    expect(diff.replaces).toEqual([]);
+    expect(harness.emu.control.stats().jobsSubmitted).toBe(jobsBefore + 1);
+    const appended = harness.emu.control.jobs().at(-1)!;
+    expect(appended.documentIds).toEqual([fileIds[0]]);
+    const statuses = new Map(updated.indexedDocuments.map((d) => [d.documentId, d.status]));
+    expect(statuses.get(fileIds[0])).toBe("FINISH");
+    expect(statuses.get(fileIds[1])).toBe("FINISH");
+    expect(updated.readyIndexId).toBe(indexId);
+    expect((await indexStatuses()).get(fileIds[0])).toBe("FINISH");
+  });
+
   test("update appends only added documents", async () => {
     const [first, second] = seedFiles(harness, ["first", "second"]);
     const { id, inputs, outputs } = await append([first]);
