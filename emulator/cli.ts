@@ -179,6 +179,13 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number 
 }
 
 async function main(): Promise<void> {
+  // A reader that goes away (`bailian-emulator | head`) must not crash the server: the request
+  // log is dropped from then on.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") {
+      throw error;
+    }
+  });
   const output: CliOutput = {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
