@@ -14,7 +14,7 @@ export interface DataCenterFileArgs {
   fileName?: pulumi.Input<string>;
   /** Data-center category; default `default`, the workspace's system category. */
   categoryId?: pulumi.Input<string>;
-  /** Document parser; default `DASHSCOPE_DOCMIND`. */
+  /** Document parser; `DASHSCOPE_DOCMIND`, the default, is the only one Bailian documents. */
   parser?: pulumi.Input<string>;
   /** Up to 10 tags. */
   tags?: pulumi.Input<pulumi.Input<string>[]>;
@@ -42,7 +42,9 @@ export interface DataCenterFileArgs {
  * lease URL, AddFile) and parsed, so that a knowledge base or an `IndexJob` can import it. Create
  * waits until DescribeFile reports PARSE_SUCCESS. A file that fails to parse is deleted again, and
  * the create fails with an error that names the file. When parsing takes longer than
- * `parseTimeoutSeconds`, the file is kept and the next `pulumi up` resumes waiting.
+ * `parseTimeoutSeconds`, the file is kept and the next `pulumi up` resumes waiting. When the
+ * category already has a file of the same name and size, such as one uploaded by an interrupted
+ * `pulumi up`, create takes that file over (with a warning) instead of uploading a second copy.
  *
  * The program reads the file to compute its MD5, so new content replaces the file in Bailian. The
  * file in Bailian is identified by its name and content: a new local path with the same name and

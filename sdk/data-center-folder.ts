@@ -2,7 +2,11 @@ import { readdirSync, statSync } from "node:fs";
 import * as nodePath from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionInputs } from "../provider/config";
-import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "../provider/resources/data-center-file-inputs";
+import {
+  ACCEPTED_EXTENSIONS,
+  describeFileNameProblem,
+  MAX_FILE_BYTES,
+} from "../provider/resources/data-center-file-inputs";
 import { DataCenterFile } from "./data-center-file";
 import { describeSizeProblem } from "./internal/local-file";
 
@@ -21,6 +25,7 @@ export interface DataCenterFolderArgs {
   recursive?: boolean;
   /** Data-center category for every file; default `default`. */
   categoryId?: pulumi.Input<string>;
+  /** Document parser; `DASHSCOPE_DOCMIND`, the default, is the only one Bailian documents. */
   parser?: pulumi.Input<string>;
   tags?: pulumi.Input<pulumi.Input<string>[]>;
   parseTimeoutSeconds?: pulumi.Input<number>;
@@ -99,6 +104,45 @@ function rejectUnacceptableSizes(root: string, relativePaths: string[]): void {
   }
 }
 
+/** Throws when Bailian would reject the name of any file, which is its path's last segment. */
+function rejectUnacceptableNames(root: string, relativePaths: string[]): void {
+  const problems: string[] = [];
+  for (const relativePath of relativePaths) {
+    const problem = describeFileNameProblem(nodePath.posix.basename(relativePath));
+    if (problem) {
+      problems.push(`${relativePath}: the name ${problem}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `DataCenterFolder folder ${root} has files whose names Bailian rejects ` +
+        `(${problems.join("; ")}); rename them, or remove them or narrow extensions.`,
+    );
+  }
+}
+
+/**
+ * Throws when two files share a name. Bailian names a file by its last path segment, and a create
+ * that finds a file of the same name and size in the category takes it over, so two such files
+ * could end up as one.
+ */
+function rejectRepeatedNames(root: string, relativePaths: string[]): void {
+  const pathsByName = new Map<string, string[]>();
+  for (const relativePath of relativePaths) {
+    const name = nodePath.posix.basename(relativePath);
+    pathsByName.set(name, [...(pathsByName.get(name) ?? []), relativePath]);
+  }
+  const repeated = [...pathsByName.values()].filter((paths) => paths.length > 1);
+  if (repeated.length > 0) {
+    const listed = repeated.map((paths) => paths.join(" and ")).join("; ");
+    throw new Error(
+      `DataCenterFolder folder ${root} has files with the same name (${listed}); a Bailian ` +
+        "category names files by their last path segment, so rename them or upload each " +
+        "subfolder with its own DataCenterFolder and category.",
+    );
+  }
+}
+
 /**
  * Uploads every matching file of a local folder to a Bailian data center, one
  * {@link DataCenterFile} per file. Each child is named after its path relative to the folder, so
@@ -119,6 +163,8 @@ export class DataCenterFolder extends pulumi.ComponentResource {
     const extensions = args.extensions ?? [...ACCEPTED_EXTENSIONS];
     const relativePaths = listFolderFiles(root, extensions, args.recursive ?? true);
     // Every file is checked before any child is declared, so a bad file uploads nothing.
+    rejectUnacceptableNames(root, relativePaths);
+    rejectRepeatedNames(root, relativePaths);
     rejectUnacceptableSizes(root, relativePaths);
 
     this.children = {};

@@ -139,6 +139,24 @@ export class WorkspaceApi {
     return data.FileId;
   }
 
+  /** Lists the files of a category named exactly `fileName`; ListFile's filter also matches parts. */
+  async listFilesNamed(categoryId: string, fileName: string): Promise<FileDescription[]> {
+    const files: FileDescription[] = [];
+    let nextToken: string | undefined;
+    do {
+      const request = {
+        CategoryId: categoryId,
+        FileName: fileName,
+        MaxResults: LIST_PAGE_SIZE,
+        ...(nextToken ? { NextToken: nextToken } : {}),
+      };
+      const data = await this.idempotent(() => this.client.listFile(this.workspaceId, request));
+      files.push(...data.FileList.filter((file) => file.FileName === fileName));
+      nextToken = data.HasNext && data.NextToken ? data.NextToken : undefined;
+    } while (nextToken);
+    return files;
+  }
+
   async describeFile(fileId: string): Promise<FileDescription> {
     return this.idempotent(() => this.client.describeFile(this.workspaceId, { FileId: fileId }));
   }

@@ -5,6 +5,7 @@ import { CheckFailures, checkConnection, checkId, checkString } from "../validat
 import { WorkspaceApi, type CategorySummary } from "./api";
 import { diffInputs, pickDefined } from "./diff";
 import { AdoptMismatchError, AdoptTargetNotFoundError } from "./errors";
+import { checkKnownInputs } from "./known-inputs";
 
 /** Inputs of a Category after `check`. */
 export interface CategoryInputs {
@@ -28,6 +29,11 @@ const NAME_MAX_LENGTH = 100;
 
 function checkCategory(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
   const failures = new CheckFailures();
+  checkKnownInputs(failures, news, {
+    kind: "Category",
+    inputs: ["workspaceId", "name", "parentCategoryId", "existingCategoryId", "connection"],
+    outputs: ["categoryId", "adopted"],
+  });
   checkId(failures, "workspaceId", news.workspaceId);
   checkString(failures, "name", news.name, { required: true, maxLength: NAME_MAX_LENGTH });
   checkId(failures, "parentCategoryId", news.parentCategoryId, false);

@@ -8,9 +8,11 @@ import {
   checkString,
   containsUnknown,
   describeValue,
+  isUnknown,
   checkConnection,
 } from "../validation";
 import { usesLoopbackEndpoint } from "./connection";
+import { checkKnownInputs, type KnownInputs } from "./known-inputs";
 
 /** Inputs of a DataCenterFile after `check`. */
 export interface DataCenterFileInputs {
@@ -47,6 +49,26 @@ export const FILE_DEFAULTS = {
   pollIntervalSeconds: 15,
 } as const;
 
+const KNOWN_INPUTS: KnownInputs = {
+  kind: "DataCenterFile",
+  inputs: [
+    "workspaceId",
+    "path",
+    "fileName",
+    "md5",
+    "sizeInBytes",
+    "categoryId",
+    "parser",
+    "tags",
+    "parseTimeoutSeconds",
+    "pollIntervalSeconds",
+    "existingFileId",
+    "deleteOnDestroy",
+    "connection",
+  ],
+  outputs: ["fileId", "status", "adopted"],
+};
+
 /** DescribeFile's API reference requests at least 15 s between calls. */
 const CLOUD_MIN_POLL_SECONDS = 15;
 /** Against a loopback endpoint (the emulator), polls may be this frequent. */
@@ -55,21 +77,55 @@ const LOOPBACK_MIN_POLL_SECONDS = 0.01;
 export const MAX_FILE_BYTES = 100_000_000;
 const MAX_TAGS = 10;
 
+const MIN_FILE_NAME_LENGTH = 4;
+const MAX_FILE_NAME_LENGTH = 128;
+
+/**
+ * Describes why ApplyFileUploadLease would reject a file name, or returns undefined for a name it
+ * accepts: 4 to 128 characters, ending in one of {@link ACCEPTED_EXTENSIONS}.
+ */
+export function describeFileNameProblem(fileName: string): string | undefined {
+  const length = fileName.length;
+  if (length < MIN_FILE_NAME_LENGTH || length > MAX_FILE_NAME_LENGTH) {
+    return (
+      `has ${length} characters, but Bailian accepts names of ` +
+      `${MIN_FILE_NAME_LENGTH} to ${MAX_FILE_NAME_LENGTH} characters`
+    );
+  }
+  const extension = fileName.includes(".") ? fileName.split(".").pop()!.toLowerCase() : "";
+  if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) {
+    const accepted = ACCEPTED_EXTENSIONS.map((e) => "." + e).join(", ");
+    return `does not end in a type Bailian accepts (${accepted})`;
+  }
+  return undefined;
+}
+
 function checkFileName(failures: CheckFailures, value: unknown): void {
-  if (!checkString(failures, "fileName", value, { required: true, minLength: 4, maxLength: 128 })) {
+  if (!checkString(failures, "fileName", value, { required: true })) {
     return;
   }
   if (typeof value !== "string" || containsUnknown(value)) {
     return;
   }
-  const extension = value.includes(".") ? value.split(".").pop()!.toLowerCase() : "";
-  if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) {
+  const problem = describeFileNameProblem(value);
+  if (problem !== undefined) {
     failures.add(
       "fileName",
-      `fileName is ${describeValue(value)}; Bailian accepts files ending in ` +
-        `${ACCEPTED_EXTENSIONS.map((e) => "." + e).join(", ")}, so convert the file or rename it`,
+      `fileName is ${describeValue(value)}, which ${problem}; set fileName to an accepted name, ` +
+        "or convert the file to an accepted type",
     );
   }
+}
+
+function checkParser(failures: CheckFailures, value: unknown): void {
+  if (value === undefined || isUnknown(value) || value === FILE_DEFAULTS.parser) {
+    return;
+  }
+  failures.add(
+    "parser",
+    `parser is ${describeValue(value)}; Bailian documents only the parser ` +
+      `${FILE_DEFAULTS.parser}, so set that or leave parser unset`,
+  );
 }
 
 function checkTags(failures: CheckFailures, value: unknown): void {
@@ -110,6 +166,7 @@ export function checkDataCenterFile(news: Record<string, unknown>): {
   failures: CheckFailures;
 } {
   const failures = new CheckFailures();
+  checkKnownInputs(failures, news, KNOWN_INPUTS);
   checkId(failures, "workspaceId", news.workspaceId);
   checkString(failures, "path", news.path, { required: true });
   checkFileName(failures, news.fileName);
@@ -128,7 +185,7 @@ export function checkDataCenterFile(news: Record<string, unknown>): {
     because: `Bailian accepts files of 1 to ${MAX_FILE_BYTES} bytes`,
   });
   checkId(failures, "categoryId", news.categoryId, false);
-  checkString(failures, "parser", news.parser, { minLength: 1 });
+  checkParser(failures, news.parser);
   checkTags(failures, news.tags);
   checkPolling(failures, news);
   checkId(failures, "existingFileId", news.existingFileId, false);

@@ -15,6 +15,7 @@ import {
   FileParseTimeoutError,
   keepResource,
 } from "./errors";
+import { findUploadedCopy } from "./file-takeover";
 import { isParseFinished, waitForParse, type ParseWaitOptions } from "./file-parse-wait";
 
 /** State recorded for a DataCenterFile. */
@@ -139,6 +140,14 @@ async function createFile(inputs: DataCenterFileInputs): Promise<pulumi.dynamic.
   }
 
   const content = await readContent(inputs);
+  const copy = await findUploadedCopy(api, inputs);
+  if (copy !== undefined) {
+    const outs = await settleParse(api, inputs, copy.FileId, {
+      adopted: false,
+      deleteIfFailed: true,
+    });
+    return { id: copy.FileId, outs };
+  }
   const lease = await api.applyFileUploadLease(inputs.categoryId, {
     FileName: inputs.fileName,
     Md5: inputs.md5,

@@ -14,6 +14,7 @@ import {
   isUnknown,
   checkConnection,
 } from "../validation";
+import { checkKnownInputs, type KnownInputs } from "./known-inputs";
 
 /** Inputs of a KnowledgeBase after `check`. Settings are optional only when adopting an index. */
 export interface KnowledgeBaseInputs {
@@ -69,6 +70,22 @@ export const INDEX_DEFAULTS = {
   rerankMinScore: 0.01,
 } as const;
 
+/** Properties of a KnowledgeBase's state that are not inputs. */
+export const OUTPUT_ONLY_KEYS: readonly string[] = ["indexId", "adopted", "settings"];
+
+const KNOWN_INPUTS: KnownInputs = {
+  kind: "KnowledgeBase",
+  inputs: [
+    "workspaceId",
+    "name",
+    ...CREATE_INDEX_SETTINGS,
+    "existingIndexId",
+    "deleteOnDestroy",
+    "connection",
+  ],
+  outputs: OUTPUT_ONLY_KEYS,
+};
+
 /** Up to 20 characters: Chinese characters, letters, digits and `_ - . :`. */
 const INDEX_NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9_\-.:]+$/u;
 const MAX_SOURCE_IDS = 10000;
@@ -123,11 +140,30 @@ function inferSourceType(news: Record<string, unknown>): unknown {
   return undefined;
 }
 
+/** Rejects an empty categoryIds or documentIds list, which gives CreateIndex nothing to import. */
+function rejectEmptySource(failures: CheckFailures, news: Record<string, unknown>): void {
+  if (Array.isArray(news.categoryIds) && news.categoryIds.length === 0) {
+    failures.add(
+      "categoryIds",
+      "categoryIds is []; list at least one category id. For an empty knowledge base, create " +
+        "an empty category and list its id.",
+    );
+  }
+  if (Array.isArray(news.documentIds) && news.documentIds.length === 0) {
+    failures.add(
+      "documentIds",
+      "documentIds is []; list at least one file id. For an empty knowledge base, set " +
+        "categoryIds to a list with one empty category instead.",
+    );
+  }
+}
+
 function checkSource(failures: CheckFailures, news: Record<string, unknown>): void {
   const adopting = news.existingIndexId !== undefined;
   const sourceType = inferSourceType(news);
   checkIdList(failures, "categoryIds", news.categoryIds);
   checkIdList(failures, "documentIds", news.documentIds);
+  rejectEmptySource(failures, news);
   if (
     !checkEnum(failures, "sourceType", sourceType, ["DATA_CENTER_CATEGORY", "DATA_CENTER_FILE"])
   ) {
@@ -202,6 +238,7 @@ export function checkKnowledgeBase(news: Record<string, unknown>): {
   failures: CheckFailures;
 } {
   const failures = new CheckFailures();
+  checkKnownInputs(failures, news, KNOWN_INPUTS);
   checkId(failures, "workspaceId", news.workspaceId);
   checkString(failures, "name", news.name, { required: true, maxLength: 20 });
   const name = news.name;

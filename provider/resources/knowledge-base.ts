@@ -9,6 +9,7 @@ import {
   checkKnowledgeBase,
   CREATE_INDEX_SETTINGS,
   type KnowledgeBaseInputs,
+  OUTPUT_ONLY_KEYS,
 } from "./knowledge-base-inputs";
 import {
   inputsAsRead,
@@ -25,8 +26,6 @@ export interface KnowledgeBaseOutputs extends KnowledgeBaseInputs {
   /** The index's settings as ListIndices reported them after create, adoption or refresh. */
   settings: IndexSettings;
 }
-
-const OUTPUT_ONLY_KEYS = ["indexId", "adopted", "settings"];
 
 function createIndexRequest(inputs: KnowledgeBaseInputs): CreateIndexRequest {
   return pickDefined({

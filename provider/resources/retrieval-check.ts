@@ -15,6 +15,7 @@ import {
 import { WorkspaceApi } from "./api";
 import { diffInputs, pickDefined } from "./diff";
 import { RetrievalCheckFailedError } from "./errors";
+import { checkKnownInputs } from "./known-inputs";
 
 /** Inputs of a RetrievalCheck after `check`. */
 export interface RetrievalCheckInputs {
@@ -62,6 +63,11 @@ const INPUT_KEYS = [
 
 function checkRetrieval(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
   const failures = new CheckFailures();
+  checkKnownInputs(failures, news, {
+    kind: "RetrievalCheck",
+    inputs: [...INPUT_KEYS, "connection"],
+    outputs: ["resultCount", "nodes", "checkedAt"],
+  });
   checkId(failures, "workspaceId", news.workspaceId);
   checkId(failures, "indexId", news.indexId);
   checkString(failures, "query", news.query, { required: true });

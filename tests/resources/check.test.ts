@@ -54,6 +54,9 @@ const BAD_INPUTS: [string, Inputs, string][] = [
   ["KnowledgeBase", { categoryIds: ["default", "default"] }, "categoryIds"],
   ["KnowledgeBase", { categoryIds: ["cate/1"] }, "categoryIds"],
   ["KnowledgeBase", { categoryIds: "default" }, "categoryIds"],
+  ["KnowledgeBase", { categoryIds: [] }, "categoryIds"],
+  ["KnowledgeBase", { categoryIds: undefined, documentIds: [] }, "documentIds"],
+  ["KnowledgeBase", { chunksize: 300 }, "chunksize"],
   ["KnowledgeBase", { deleteOnDestroy: "yes" }, "deleteOnDestroy"],
   ["KnowledgeBase", { connection: { region: "Beijing" } }, "connection.region"],
   ["KnowledgeBase", { connection: { endpoint: "http://127.0.0.1:1/v1" } }, "connection.endpoint"],
@@ -66,8 +69,13 @@ const BAD_INPUTS: [string, Inputs, string][] = [
   ["Category", { name: undefined }, "name"],
   ["Category", { parentCategoryId: "cate 1" }, "parentCategoryId"],
   ["Category", { existingCategoryId: 7 }, "existingCategoryId"],
+  ["Category", { bogusProp: "x" }, "bogusProp"],
   ["DataCenterFile", { fileName: "setup.exe" }, "fileName"],
   ["DataCenterFile", { fileName: ".md" }, "fileName"],
+  ["DataCenterFile", { fileName: `${"n".repeat(125)}.txt` }, "fileName"],
+  ["DataCenterFile", { parser: "bogus" }, "parser"],
+  ["DataCenterFile", { parser: "" }, "parser"],
+  ["DataCenterFile", { bogusProp: true }, "bogusProp"],
   ["DataCenterFile", { md5: "xyz" }, "md5"],
   ["DataCenterFile", { sizeInBytes: 0 }, "sizeInBytes"],
   ["DataCenterFile", { sizeInBytes: 100_000_001 }, "sizeInBytes"],
@@ -84,6 +92,7 @@ const BAD_INPUTS: [string, Inputs, string][] = [
   ["RetrievalCheck", { rerankTopN: 21 }, "rerankTopN"],
   ["RetrievalCheck", { denseSimilarityTopK: 101 }, "denseSimilarityTopK"],
   ["RetrievalCheck", { maxTextLength: 0 }, "maxTextLength"],
+  ["RetrievalCheck", { minresults: 2 }, "minresults"],
 ];
 
 describe("check of resource inputs", () => {
@@ -131,6 +140,51 @@ describe("check of resource inputs", () => {
 
     expect(result.failures).toHaveLength(1);
     expect(result.failures?.[0].reason).toContain("requests at least 15 s between calls");
+  });
+
+  it("names the documented parser", async () => {
+    const inputs = { ...valid.DataCenterFile, parser: "bogus" };
+    const [failure] = (await provider("DataCenterFile").check({}, inputs)).failures ?? [];
+
+    expect(failure.property).toBe("parser");
+    expect(failure.reason).toContain('"bogus"');
+    expect(failure.reason).toContain("set that or leave parser unset");
+    expect(failure.reason).toContain("DASHSCOPE_DOCMIND");
+  });
+
+  it("explains the empty knowledge base", async () => {
+    const inputs = { ...valid.KnowledgeBase, categoryIds: [] };
+    const [failure] = (await provider("KnowledgeBase").check({}, inputs)).failures ?? [];
+
+    expect(failure.property).toBe("categoryIds");
+    expect(failure.reason).toContain("categoryIds is []");
+    expect(failure.reason).toContain("create an empty category and list its id");
+  });
+
+  it("lists accepted inputs for a typo", async () => {
+    const inputs = { ...valid.KnowledgeBase, chunksize: 300 };
+    const [failure] = (await provider("KnowledgeBase").check({}, inputs)).failures ?? [];
+
+    expect(failure.property).toBe("chunksize");
+    expect(failure.reason).toContain("chunksize is not an input of KnowledgeBase");
+    expect(failure.reason).toContain("workspaceId, name, description");
+    expect(failure.reason).toContain("Did you mean chunkSize?");
+    expect(failure.reason).not.toContain("__provider");
+    expect(failure.reason).not.toContain("indexId");
+  });
+
+  it("accepts __provider and output-only keys", async () => {
+    const sdkKeys: Record<string, Inputs> = {
+      KnowledgeBase: { indexId: undefined, adopted: undefined, settings: undefined },
+      Category: { categoryId: undefined, adopted: undefined },
+      DataCenterFile: { fileId: undefined, status: undefined, adopted: undefined },
+      RetrievalCheck: { resultCount: undefined, nodes: undefined, checkedAt: undefined },
+    };
+    for (const [kind, keys] of Object.entries(sdkKeys)) {
+      const inputs = { ...valid[kind], ...keys, __provider: "exports.handler = {}" };
+      const result = await provider(kind).check({}, inputs);
+      expect({ kind, failures: result.failures }).toEqual({ kind, failures: [] });
+    }
   });
 
   it("fills in the documented defaults", async () => {

@@ -148,6 +148,24 @@ describe("DataCenterFile provider", () => {
     expect(error.message).toContain('existingFileId "file-missing"');
   });
 
+  it("uploads again unless name and size match", async () => {
+    fixture.emulator.control.seedFiles([
+      { name: "guide.txt", content: "old" },
+      { name: "my-guide.txt", content: "new text" },
+    ]);
+
+    const result = await files.create(await localFile("guide.txt", "new text"));
+
+    const stats = fixture.emulator.control.stats().requests;
+    expect(stats.AddFile).toBe(1);
+    expect(result.outs.adopted).toBe(false);
+    expect((await defaultCategoryFiles()).sort()).toEqual([
+      "guide.txt",
+      "guide.txt",
+      "my-guide.txt",
+    ]);
+  });
+
   it("updates a parsed file's path without a request", async () => {
     const created = await files.create(await localFile("guide.txt", "text"));
     fixture.emulator.control.resetStats();
@@ -206,6 +224,31 @@ describe("DataCenterFile parse timeout", () => {
     const updated = await files.update(String(error.id), keptState, inputs);
     expect(updated.outs.status).toBe("PARSE_SUCCESS");
     expect(fixture.emulator.control.stats().requests.AddFile).toBe(1);
+  });
+
+  it("takes over the copy of an interrupted create", async () => {
+    const inputs = await slowFile();
+    // The timed-out create stands for a pulumi up that was killed before it recorded the file.
+    const interrupted = await rejection(files.create(inputs));
+    const warnings = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    fixture.emulator.control.advance(10);
+
+    try {
+      const result = await files.create(inputs);
+
+      expect(result.id).toBe(interrupted.id);
+      expect(result.outs.status).toBe("PARSE_SUCCESS");
+      expect(result.outs.adopted).toBe(false);
+      const warning = String(warnings.mock.calls[0]?.[0]);
+      expect(warning).toContain('File "slow.txt" of 9 bytes already exists in category default');
+      expect(warning).toContain(`(${String(interrupted.id)}, PARSE_SUCCESS)`);
+      expect(warning).toContain("instead of uploading a second copy");
+    } finally {
+      warnings.mockRestore();
+    }
+    const stats = fixture.emulator.control.stats().requests;
+    expect(stats.ApplyFileUploadLease).toBe(1);
+    expect(stats.AddFile).toBe(1);
   });
 
   it("waits for parsing to end before deleting", async () => {

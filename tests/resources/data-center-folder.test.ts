@@ -159,4 +159,42 @@ describe("DataCenterFolder", () => {
     expect(build).toThrow("remove them or narrow extensions");
     expect(recordedChildren.size).toBe(0);
   });
+
+  test("long file name stops before any child", () => {
+    recordedChildren = new Map();
+    const longName = `${"n".repeat(125)}.txt`;
+    writeFileSync(nodePath.join(folder, "sub", longName), "long name");
+
+    const build = () => new DataCenterFolder("named", { workspaceId: "llm-ws1", folder });
+
+    expect(build).toThrow(
+      `DataCenterFolder folder ${folder} has files whose names Bailian rejects`,
+    );
+    expect(build).toThrow(`sub/${longName}: the name has 129 characters`);
+    expect(build).toThrow("4 to 128 characters");
+    expect(build).toThrow("rename them, or remove them or narrow extensions");
+    expect(recordedChildren.size).toBe(0);
+  });
+
+  test("unaccepted extension stops before any child", () => {
+    recordedChildren = new Map();
+    const extensions = ["txt", "xlsx"];
+
+    const build = () =>
+      new DataCenterFolder("typed", { workspaceId: "llm-ws1", folder, extensions });
+
+    expect(build).toThrow("sheet.xlsx: the name does not end in a type Bailian accepts");
+    expect(build).not.toThrow("a.txt");
+    expect(recordedChildren.size).toBe(0);
+  });
+  test("repeated file names stop before any child", () => {
+    recordedChildren = new Map();
+    writeFileSync(nodePath.join(folder, "sub", "a.txt"), "another alpha");
+
+    const build = () => new DataCenterFolder("repeated", { workspaceId: "llm-ws1", folder });
+
+    expect(build).toThrow("a.txt and sub/a.txt");
+    expect(build).toThrow("rename them");
+    expect(recordedChildren.size).toBe(0);
+  });
 });
