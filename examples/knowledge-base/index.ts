@@ -1,6 +1,6 @@
-// From a folder on disk to a knowledge base that returns results, in one Pulumi program:
-// upload the documents, create a knowledge base, ingest the documents with an index job, and
-// deploy an "app" only once a retrieval query against the ready knowledge base returns results.
+// One Pulumi program takes a folder on disk to a knowledge base that returns results. It uploads
+// the documents, creates a knowledge base and ingests the documents with an index job. It deploys
+// an "app" only once a retrieval query against the ready knowledge base returns results.
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as bailian from "pulumi-bailian";

@@ -16,6 +16,8 @@ import {
   isLoopbackEndpoint,
   isUnknown,
 } from "../validation";
+import { checkKnownInputs, type KnownInputs } from "../known-inputs";
+import { INPUT_KEYS } from "./outputs";
 import { FAIL_ON_POLICIES, type IndexJobInputs } from "./types";
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
@@ -27,6 +29,22 @@ export const MIN_LOOPBACK_POLL_INTERVAL_SECONDS = 0.01;
 /** CreateIndex imports at most 10,000 files; the same bound is applied to one append job. */
 export const MAX_DOCUMENT_IDS = 10_000;
 const MAX_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
+
+const KNOWN_INPUTS: KnownInputs = {
+  kind: "IndexJob",
+  inputs: INPUT_KEYS,
+  // The SDK class passes these, set to undefined, so that they become Outputs.
+  outputs: [
+    "jobId",
+    "jobStatus",
+    "adopted",
+    "kind",
+    "indexedDocuments",
+    "documentCounts",
+    "finishedAt",
+    "readyIndexId",
+  ],
+};
 
 const DOCUMENTS_KEYS = [
   "sourceType",
@@ -45,6 +63,7 @@ export async function checkIndexJob(
 ): Promise<pulumi.dynamic.CheckResult> {
   const failures = new CheckFailures();
 
+  checkKnownInputs(failures, news, KNOWN_INPUTS);
   checkId(failures, "workspaceId", news.workspaceId);
   checkId(failures, "indexId", news.indexId);
   checkDocuments(failures, news.documents);

@@ -3,7 +3,7 @@ import { countDocuments } from "./documents";
 import { evaluatePolicy } from "./policy";
 import type { DocumentResult, IndexJobInputs, IndexJobOutputs, JobKind } from "./types";
 
-const INPUT_KEYS: readonly (keyof IndexJobInputs)[] = [
+export const INPUT_KEYS: readonly (keyof IndexJobInputs)[] = [
   "workspaceId",
   "indexId",
   "documents",

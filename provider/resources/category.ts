@@ -5,7 +5,7 @@ import { CheckFailures, checkConnection, checkId, checkString } from "../validat
 import { WorkspaceApi, type CategorySummary } from "./api";
 import { diffInputs, pickDefined } from "./diff";
 import { AdoptMismatchError, AdoptTargetNotFoundError } from "./errors";
-import { checkKnownInputs } from "./known-inputs";
+import { checkKnownInputs } from "../known-inputs";
 
 /** Inputs of a Category after `check`. */
 export interface CategoryInputs {

@@ -12,7 +12,7 @@ import {
   checkConnection,
 } from "../validation";
 import { usesLoopbackEndpoint } from "./connection";
-import { checkKnownInputs, type KnownInputs } from "./known-inputs";
+import { checkKnownInputs, type KnownInputs } from "../known-inputs";
 
 /** Inputs of a DataCenterFile after `check`. */
 export interface DataCenterFileInputs {

@@ -14,7 +14,7 @@ import {
   isUnknown,
   checkConnection,
 } from "../validation";
-import { checkKnownInputs, type KnownInputs } from "./known-inputs";
+import { checkKnownInputs, type KnownInputs } from "../known-inputs";
 
 /** Inputs of a KnowledgeBase after `check`. Settings are optional only when adopting an index. */
 export interface KnowledgeBaseInputs {
@@ -222,10 +222,10 @@ function checkChunking(failures: CheckFailures, news: Record<string, unknown>): 
   const overlapSize = news.overlapSize ?? (adopting ? undefined : INDEX_DEFAULTS.overlapSize);
   if (chunkOk && overlapOk && typeof chunkSize === "number" && typeof overlapSize === "number") {
     if (overlapSize >= chunkSize) {
-      const given = news.overlapSize === undefined ? "defaults to" : "is";
+      const overlapVerb = news.overlapSize === undefined ? "defaults to" : "is";
       failures.add(
         "overlapSize",
-        `overlapSize ${given} ${overlapSize}, which is not below chunkSize ${chunkSize}; ` +
+        `overlapSize ${overlapVerb} ${overlapSize}, which is not below chunkSize ${chunkSize}; ` +
           `set overlapSize below ${chunkSize}`,
       );
     }

@@ -15,7 +15,7 @@ import {
 import { WorkspaceApi } from "./api";
 import { diffInputs, pickDefined } from "./diff";
 import { RetrievalCheckFailedError } from "./errors";
-import { checkKnownInputs } from "./known-inputs";
+import { checkKnownInputs } from "../known-inputs";
 
 /** Inputs of a RetrievalCheck after `check`. */
 export interface RetrievalCheckInputs {

@@ -69,6 +69,7 @@ describe("IndexJob check and diff", () => {
     ["connection not object", "connection", { connection: "cn-beijing" }],
     ["bad region", "connection.region", { connection: { region: "Beijing!" } }],
     ["undocumented region", "connection.region", { connection: { region: "mars-1" } }],
+    ["misspelled input", "pollintervalSeconds", { pollintervalSeconds: 5 }],
     [
       "endpoint with path",
       "connection.endpoint",

@@ -1,5 +1,5 @@
 // Rejection of top-level input properties a resource does not define, which are usually typos.
-import type { CheckFailures } from "../validation";
+import type { CheckFailures } from "./validation";
 
 /** The property in which the SDK serializes a dynamic resource's provider. */
 const PROVIDER_PROPERTY = "__provider";
